@@ -1,0 +1,18 @@
+// Each command of the `uncounted` program registers its subcommand here.
+// Only the CLI uses CLI11 (it is slow to compile); commands call into `app`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace uncounted::cli {
+
+// Exit statuses (DESIGN.md section 4).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the work failed: bad data, wrong key
+inline constexpr int kExitUsage = 2;    // the command line is wrong
+
+// Each function adds one subcommand to `app`. The subcommand's callback runs
+// the command and stores its exit status in `exit_status`.
+void add_estimate_command(CLI::App& app, int& exit_status);
+
+}  // namespace uncounted::cli

@@ -1,0 +1,48 @@
+// Reading capture histories (the input of `uncounted estimate`) from CSV.
+//
+// Accepted shapes (DESIGN.md section 4):
+//  * aggregated: one 0/1 column per list plus a `count` column; each pattern
+//    at most once (per stratum);
+//  * individual: one 0/1 column per list, one row per person.
+// Optionally a stratum column (named by the caller), and identifier columns
+// `entity_id`, `cluster_id` or `id`, which are ignored. Every other column is
+// a list, in file order (first list = least significant pattern bit).
+//
+// Errors (each names file, line and column where there is one): a missing or
+// unreadable file, fewer than 2 list columns, a value other than 0/1, a
+// negative or non-integer count, a row seen by no list (all-zero pattern), a
+// duplicate pattern in aggregated input, a stratum column that is absent, a
+// row with the wrong number of fields, a list with no records in the file.
+//
+// Thread safety: pure function of the file's contents.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace uncounted {
+
+struct PatternCounts {
+  std::string stratum;               // empty for the whole file
+  std::vector<std::int64_t> counts;  // indexed by pattern, size 2^lists
+};
+
+struct CaptureHistoriesFile {
+  std::vector<std::string> lists;
+  bool aggregated = false;               // a `count` column was present
+  PatternCounts total;                   // every row
+  std::vector<PatternCounts> strata;     // per stratum value, in order of first appearance
+};
+
+struct CaptureHistoriesOptions {
+  std::optional<std::string> stratum_column;
+};
+
+Result<CaptureHistoriesFile> read_capture_histories(const std::string& path,
+                                                    const CaptureHistoriesOptions& options);
+
+}  // namespace uncounted
