@@ -7,6 +7,11 @@ find_package(CLI11 REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(fmt REQUIRED)
 find_package(Boost 1.74 REQUIRED)  # header-only parts: Boost.Random, Boost.Math
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)  # NFC, case folding, scripts (normalize)
+find_package(BZip2 REQUIRED)  # reads Debian's Unihan_*.txt.bz2 (normalize)
+find_package(SQLite3 3.40 REQUIRED)  # the case store, held in memory (deserialize/serialize)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)  # sealing, Argon2id
 
 if(UNCOUNTED_BUILD_TESTS)
   find_package(GTest REQUIRED)
