@@ -1,0 +1,252 @@
+// Random variates for the MCMC samplers in estimate/ (internal).
+//
+// Why not <random>'s distributions: the C++ standard fixes the engines'
+// output but not the algorithms of std::gamma_distribution & co., so the same
+// seed gives different numbers under libstdc++, libc++ and MSVC. Everything
+// here is either written out in this file or taken from Boost.Random, whose
+// algorithms are fixed in its headers (Boost 1.74 on Debian 12): a seed gives
+// the same stream on every compiler and platform with that Boost (up to the
+// last-bit behaviour of the C library's log/exp, which glibc rounds
+// correctly).
+//
+// Cost: every generator here runs in O(1) expected time, independent of its
+// parameters (counts, means): binomial by BTRD (Hormann 1993, Boost) or by
+// inversion when the mean is below 11 (whose expected cost is bounded by the
+// mean), Poisson
+// by PTRS (Hormann 1993, Boost), gamma by Marsaglia & Tsang (2000); the
+// multinomial is a chain of at most K-1 conditional binomials, so O(K).
+//
+// Thread safety: the functions are pure apart from the engine they are given;
+// use one engine per thread.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include <boost/random/binomial_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+
+namespace uncounted::random_internal {
+
+// The engine of every sampler: 64-bit Mersenne Twister (Boost's, whose output
+// for a given seed is fixed by the algorithm's specification).
+using Engine = boost::random::mt19937_64;
+
+// SplitMix64 finaliser (Steele, Lea & Flood 2014): a bijective mixer used to
+// derive independent-looking seeds for several streams from one user seed.
+inline std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// Seed of stream `index` (0, 1, ...) derived from a user's seed.
+inline std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t index) {
+  return splitmix64(splitmix64(seed) ^ splitmix64(0xC0FFEE00ULL + index));
+}
+
+// Uniform on [0, 1): the top 53 bits of one engine output.
+inline double uniform01(Engine& engine) {
+  return static_cast<double>(engine() >> 11) * 0x1.0p-53;
+}
+
+// Uniform on the open interval (0, 1).
+inline double uniform_pos(Engine& engine) {
+  return (static_cast<double>(engine() >> 11) + 0.5) * 0x1.0p-53;
+}
+
+// Standard normal (Boost's ziggurat).
+inline double standard_normal(Engine& engine) {
+  return boost::random::normal_distribution<double>(0.0, 1.0)(engine);
+}
+
+// Exponential with rate 1, by inversion.
+inline double standard_exponential(Engine& engine) { return -std::log(uniform_pos(engine)); }
+
+// Gamma(shape, scale 1) for shape >= 1: Marsaglia & Tsang (2000), with their
+// squeeze. Always > 0.
+inline double gamma_large(Engine& engine, double shape) {
+  const double d = shape - 1.0 / 3.0;
+  const double c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    double x;
+    double v;
+    do {
+      x = standard_normal(engine);
+      v = 1.0 + c * x;
+    } while (v <= 0.0);
+    v = v * v * v;
+    const double u = uniform_pos(engine);
+    const double x2 = x * x;
+    if (u < 1.0 - 0.0331 * x2 * x2) return d * v;
+    if (std::log(u) < 0.5 * x2 + d * (1.0 - v + std::log(v))) return d * v;
+  }
+}
+
+// Gamma(shape, scale 1), shape > 0. For shape < 1 uses
+// G(shape) = G(shape + 1) * U^(1/shape) (may underflow to 0 for tiny shapes:
+// use log_gamma_variate when the logarithm is what is needed).
+inline double gamma_variate(Engine& engine, double shape) {
+  if (shape == 1.0) return standard_exponential(engine);
+  if (shape > 1.0) return gamma_large(engine, shape);
+  return gamma_large(engine, shape + 1.0) * std::pow(uniform_pos(engine), 1.0 / shape);
+}
+
+// log of a Gamma(shape, 1) variate, shape > 0, without underflow for small
+// shapes: log G(shape + 1) + log(U) / shape (Robert & Casella 2004, p. 45).
+inline double log_gamma_variate(Engine& engine, double shape) {
+  if (shape >= 1.0) return std::log(gamma_variate(engine, shape));
+  return std::log(gamma_large(engine, shape + 1.0)) + std::log(uniform_pos(engine)) / shape;
+}
+
+// log(exp(a) + exp(b)) without overflow.
+inline double log_sum_exp(double a, double b) {
+  if (a < b) return b + std::log1p(std::exp(a - b));
+  if (b == -std::numeric_limits<double>::infinity()) return a;
+  return a + std::log1p(std::exp(b - a));
+}
+
+// A Beta draw returned as both x and 1 - x (each with full relative
+// precision, which 1 - x computed from x would lose near 1), and x / (1 - x).
+struct BetaDraw {
+  double x;
+  double one_minus_x;
+  double odds;
+};
+
+// Beta(a, b) for a, b >= 1 (the shapes of the posterior of a Bernoulli
+// probability under a uniform prior), as G_a / (G_a + G_b).
+inline BetaDraw beta_variate(Engine& engine, double a, double b) {
+  if (a == 1.0 && b == 1.0) {
+    const double u = uniform_pos(engine);
+    return {u, 1.0 - u, u / (1.0 - u)};
+  }
+  const double ga = gamma_variate(engine, a);
+  const double gb = gamma_variate(engine, b);
+  const double s = ga + gb;
+  return {ga / s, gb / s, ga / gb};
+}
+
+// log Beta(a, b) draw for any a, b > 0: returns log x and log(1 - x).
+struct LogBetaDraw {
+  double log_x;
+  double log_one_minus_x;
+};
+inline LogBetaDraw log_beta_variate(Engine& engine, double a, double b) {
+  if (a >= 1.0 && b >= 1.0) {  // no underflow possible: plain gammas, fewer logs
+    const double ga = gamma_variate(engine, a);
+    const double gb = gamma_variate(engine, b);
+    const double ls = std::log(ga + gb);
+    return {std::log(ga) - ls, std::log(gb) - ls};
+  }
+  const double la = log_gamma_variate(engine, a);
+  const double lb = log_gamma_variate(engine, b);
+  const double ls = log_sum_exp(la, lb);
+  return {la - ls, lb - ls};
+}
+
+// Binomial(n, p) for p <= 1/2 given with q = 1 - p (both exact): inversion
+// (sequential search from 0) when (n + 1) p < 11, else BTRD (Boost). The
+// search starts with a cheap exact test: U < 1 - n p implies U < q^n = P(0),
+// so the common "no one in this class" case costs one uniform and no log.
+inline std::int64_t binomial_small_p(Engine& engine, std::int64_t n, double p, double q) {
+  const double nd = static_cast<double>(n);
+  if ((nd + 1.0) * p >= 11.0)
+    return boost::random::binomial_distribution<std::int64_t, double>(n, p)(engine);
+  for (;;) {
+    double u = uniform01(engine);
+    if (u < 1.0 - nd * p) return 0;
+    double f = std::exp(nd * std::log1p(-p));  // P(X = 0) = q^n
+    const double ratio = p / q;
+    for (std::int64_t x = 0;; ++x) {
+      if (u < f) return x;
+      u -= f;
+      if (x == n) break;  // round-off ran past the support: draw again
+      f *= ratio * static_cast<double>(n - x) / static_cast<double>(x + 1);
+    }
+  }
+}
+
+// Binomial(n, p), n >= 0, any p (values outside [0, 1] are clamped). O(1)
+// expected time for every n and p.
+inline std::int64_t binomial_variate(Engine& engine, std::int64_t n, double p) {
+  if (n <= 0 || p <= 0.0) return 0;
+  if (p >= 1.0) return n;
+  if (p <= 0.5) return binomial_small_p(engine, n, p, 1.0 - p);
+  return n - binomial_small_p(engine, n, 1.0 - p, p);
+}
+
+// Poisson(mean), mean >= 0 (PTRS for mean >= 10, inversion below).
+inline std::int64_t poisson_variate(Engine& engine, double mean) {
+  if (!(mean > 0.0)) return 0;
+  return boost::random::poisson_distribution<std::int64_t, double>(mean)(engine);
+}
+
+// Negative binomial: the number of failures before `size` successes with
+// success probability q, given as odds = (1 - q) / q. Gamma-Poisson mixture:
+// Poisson(G * odds) with G ~ Gamma(size, 1); O(1) for any size and mean.
+inline std::int64_t negative_binomial_variate(Engine& engine, double size, double odds) {
+  if (!(odds > 0.0)) return 0;
+  return poisson_variate(engine, gamma_variate(engine, size) * odds);
+}
+
+// Categorical draw with probabilities proportional to w[0..k), total = sum w
+// (> 0). Returns an index with w > 0.
+inline int categorical_variate(Engine& engine, const double* w, int k, double total) {
+  double u = uniform01(engine) * total;
+  int last = k - 1;
+  while (last > 0 && !(w[last] > 0.0)) --last;
+  for (int i = 0; i < last; ++i) {
+    if (u < w[i]) return i;
+    u -= w[i];
+  }
+  return last;
+}
+
+// Up to this many trials a multinomial is drawn one trial at a time.
+inline constexpr std::int64_t kMultinomialDirect = 8;
+
+// Multinomial(n, p proportional to w[0..k)) into out[0..k), as conditional
+// binomials: out[i] ~ Binomial(n - out[0..i), w[i] / sum w[i..k)). Needs
+// sum w > 0 and w >= 0. Classes with w = 0 always get 0. O(k) whatever n.
+inline void multinomial_variate(Engine& engine, std::int64_t n, const double* w, int k,
+                                std::int64_t* out) {
+  double total = 0.0;
+  int last = -1;
+  for (int i = 0; i < k; ++i) {
+    out[i] = 0;
+    if (w[i] > 0.0) {
+      total += w[i];
+      last = i;
+    }
+  }
+  if (n <= 0 || last < 0) return;
+  if (n <= kMultinomialDirect) {
+    // A few people: one categorical draw each beats a chain of binomials
+    // whose inversion costs a log and an exp apiece.
+    for (std::int64_t i = 0; i < n; ++i) ++out[categorical_variate(engine, w, k, total)];
+    return;
+  }
+  std::int64_t left = n;
+  double rest = total;
+  for (int i = 0; i < last; ++i) {
+    if (!(w[i] > 0.0)) continue;
+    const double p = w[i] / rest;
+    if (p >= 1.0) {
+      out[i] = left;
+      return;
+    }
+    const std::int64_t x = binomial_variate(engine, left, p);
+    out[i] = x;
+    left -= x;
+    if (left == 0) return;
+    rest -= w[i];
+  }
+  out[last] = left;
+}
+
+}  // namespace uncounted::random_internal

@@ -1,0 +1,332 @@
+#include "estimate/lcmcr.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include "estimate/internal/random_variates.h"
+#include "estimate/mcmc_diagnostics.h"
+
+namespace uncounted {
+namespace {
+
+namespace rv = random_internal;
+
+// One Gibbs chain. Arrays indexed [j * K + k] hold per (list, class) values so
+// that the inner loops over classes are contiguous.
+class Chain {
+ public:
+  Chain(const CaptureTable& table, const LcmcrOptions& options, std::uint64_t seed)
+      : J_(table.list_count()), K_(options.classes), engine_(seed) {
+    for (Pattern p = 1; p < table.cell_count(); ++p)
+      if (table.count(p) > 0) {
+        mask_.push_back(p);
+        freq_.push_back(table.count(p));
+      }
+    M_ = static_cast<int>(mask_.size());
+    n_ = table.observed();
+    a_alpha_ = options.a_alpha;
+    b_alpha_ = options.b_alpha;
+    const std::size_t jk = static_cast<std::size_t>(J_) * K_;
+    lambda_.resize(jk);
+    one_minus_.resize(jk);
+    odds_.resize(jk);
+    in_.assign(jk, 0);
+    log_pi_.assign(K_, -std::log(static_cast<double>(K_)));
+    pi_.assign(K_, 1.0 / K_);
+    unseen_.assign(K_, 0.0);
+    seen_.assign(K_, 0.0);
+    count_.assign(K_, 0);
+    missing_k_.assign(K_, 0);
+    weight_.assign(K_, 0.0);
+    split_.assign(K_, 0);
+    // Start at the marginal list frequencies (the same in every class).
+    for (int j = 0; j < J_; ++j) {
+      const double f = static_cast<double>(table.list_total(j)) / static_cast<double>(n_);
+      for (int k = 0; k < K_; ++k) set_lambda(j, k, {f, 1.0 - f, f / (1.0 - f)});
+    }
+    alpha_ = 0.3 / K_;
+    update_unseen();
+  }
+
+  // One Gibbs sweep; alpha is updated unless `fixed_alpha`.
+  void sweep(bool fixed_alpha) {
+    sample_observed_classes();
+    sample_lambda();
+    sample_pi();
+    update_unseen();
+    sample_missing();
+    if (!fixed_alpha) sample_alpha();
+  }
+
+  // Relabels classes by decreasing pi (stable: ties keep their order).
+  void relabel() {
+    std::vector<int> order(K_);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return pi_[a] > pi_[b]; });
+    auto permute = [&](auto& v) {
+      auto old = v;
+      for (int k = 0; k < K_; ++k) v[k] = old[order[k]];
+    };
+    auto permute_jk = [&](auto& v) {
+      auto old = v;
+      for (int j = 0; j < J_; ++j)
+        for (int k = 0; k < K_; ++k) v[idx(j, k)] = old[idx(j, order[k])];
+    };
+    permute(log_pi_);
+    permute(pi_);
+    permute(unseen_);
+    permute(seen_);
+    permute(count_);
+    permute(missing_k_);
+    permute_jk(lambda_);
+    permute_jk(one_minus_);
+    permute_jk(odds_);
+    permute_jk(in_);
+  }
+
+  std::int64_t total() const { return n_ + missing_; }
+  std::int64_t capped() const { return capped_; }
+
+ private:
+  std::size_t idx(int j, int k) const { return static_cast<std::size_t>(j) * K_ + k; }
+
+  void set_lambda(int j, int k, const rv::BetaDraw& d) {
+    lambda_[idx(j, k)] = d.x;
+    one_minus_[idx(j, k)] = d.one_minus_x;
+    odds_[idx(j, k)] = d.odds;
+  }
+
+  // unseen_[k] = pi_k prod_j (1 - lambda_jk); seen_[k] = 1 - prod_j (1 -
+  // lambda_jk), accumulated as s <- lambda + (1 - lambda) s (no cancellation).
+  void update_unseen() {
+    for (int k = 0; k < K_; ++k) {
+      unseen_[k] = pi_[k];
+      seen_[k] = 0.0;
+    }
+    for (int j = 0; j < J_; ++j) {
+      const double* l = &lambda_[idx(j, 0)];
+      const double* o = &one_minus_[idx(j, 0)];
+      for (int k = 0; k < K_; ++k) {
+        unseen_[k] *= o[k];
+        seen_[k] = l[k] + o[k] * seen_[k];
+      }
+    }
+  }
+
+  // (1) Split each observed pattern's count over the classes.
+  void sample_observed_classes() {
+    std::fill(in_.begin(), in_.end(), 0);
+    std::fill(count_.begin(), count_.end(), 0);
+    for (int m = 0; m < M_; ++m) {
+      double* w = weight_.data();
+      std::copy(unseen_.begin(), unseen_.end(), w);
+      for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1) {
+        const double* r = &odds_[idx(__builtin_ctz(bits), 0)];
+        for (int k = 0; k < K_; ++k) w[k] *= r[k];
+      }
+      double total = 0.0;
+      for (int k = 0; k < K_; ++k) total += w[k];
+      if (!(total > 0.0) || !std::isfinite(total)) pattern_weights_by_logs(mask_[m], w);
+      rv::multinomial_variate(engine_, freq_[m], w, K_, split_.data());
+      for (int k = 0; k < K_; ++k) count_[k] += split_[k];
+      for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1) {
+        std::int64_t* in = &in_[idx(__builtin_ctz(bits), 0)];
+        for (int k = 0; k < K_; ++k) in[k] += split_[k];
+      }
+    }
+  }
+
+  // Fallback when the products under- or overflow: the same weights computed
+  // on the log scale and rescaled so that the largest is 1.
+  void pattern_weights_by_logs(Pattern mask, double* w) const {
+    double top = -INFINITY;
+    for (int k = 0; k < K_; ++k) {
+      double s = log_pi_[k];
+      for (int j = 0; j < J_; ++j)
+        s += std::log(mask >> j & 1 ? lambda_[idx(j, k)] : one_minus_[idx(j, k)]);
+      w[k] = s;
+      top = std::max(top, s);
+    }
+    for (int k = 0; k < K_; ++k) w[k] = std::exp(w[k] - top);
+  }
+
+  // (2) lambda_jk ~ Beta(1 + #on list j, 1 + #off list j) in class k, the
+  // unobserved people being off every list.
+  void sample_lambda() {
+    for (int j = 0; j < J_; ++j)
+      for (int k = 0; k < K_; ++k) {
+        const std::int64_t on = in_[idx(j, k)];
+        const std::int64_t off = count_[k] + missing_k_[k] - on;
+        set_lambda(j, k,
+                   rv::beta_variate(engine_, 1.0 + static_cast<double>(on),
+                                    1.0 + static_cast<double>(off)));
+      }
+  }
+
+  // (3) Stick-breaking weights on the log scale.
+  void sample_pi() {
+    std::int64_t remaining = n_ + missing_;
+    double log_rest = 0.0;  // log prod_{l<k} (1 - V_l)
+    for (int k = 0; k + 1 < K_; ++k) {
+      const std::int64_t nk = count_[k] + missing_k_[k];
+      remaining -= nk;
+      const rv::LogBetaDraw v = rv::log_beta_variate(
+          engine_, 1.0 + static_cast<double>(nk), alpha_ + static_cast<double>(remaining));
+      log_pi_[k] = v.log_x + log_rest;
+      log_rest += v.log_one_minus_x;
+    }
+    log_pi_[K_ - 1] = log_rest;
+    for (int k = 0; k < K_; ++k) pi_[k] = std::exp(log_pi_[k]);
+  }
+
+  // (5) n0 ~ NegBin(n, 1 - p0), then (6) the classes of the n0 unobserved.
+  void sample_missing() {
+    double p0 = 0.0;
+    double p_seen = 0.0;
+    for (int k = 0; k < K_; ++k) {
+      p0 += unseen_[k];
+      p_seen += pi_[k] * seen_[k];
+    }
+    double odds = p0 / p_seen;
+    std::int64_t n0 = 0;
+    if (p0 > 0.0) {
+      const double mean = rv::gamma_variate(engine_, static_cast<double>(n_)) * odds;
+      if (!(mean < static_cast<double>(kLcmcrMaxMissing))) {
+        n0 = kLcmcrMaxMissing;
+        ++capped_;
+      } else {
+        n0 = std::min(rv::poisson_variate(engine_, mean), kLcmcrMaxMissing);
+      }
+    }
+    missing_ = n0;
+    rv::multinomial_variate(engine_, n0, unseen_.data(), K_, missing_k_.data());
+  }
+
+  // (7) alpha ~ Gamma(a + K - 1, rate b - log pi_K).
+  void sample_alpha() {
+    const double rate = b_alpha_ - log_pi_[K_ - 1];
+    const double draw = rv::gamma_variate(engine_, a_alpha_ + K_ - 1.0) / rate;
+    alpha_ = std::max(draw, 1e-300);
+  }
+
+  int J_;
+  int K_;
+  int M_ = 0;
+  std::int64_t n_ = 0;
+  double a_alpha_ = 0;
+  double b_alpha_ = 0;
+  rv::Engine engine_;
+  std::vector<Pattern> mask_;
+  std::vector<std::int64_t> freq_;
+  std::vector<double> lambda_, one_minus_, odds_;  // [j*K+k]
+  std::vector<std::int64_t> in_;                   // [j*K+k] observed people of class k on list j
+  std::vector<double> log_pi_, pi_, unseen_, seen_;
+  std::vector<std::int64_t> count_;      // observed people per class
+  std::vector<std::int64_t> missing_k_;  // unobserved people per class
+  std::vector<double> weight_;
+  std::vector<std::int64_t> split_;
+  double alpha_ = 1.0;
+  std::int64_t missing_ = 0;
+  std::int64_t capped_ = 0;
+};
+
+struct ChainOutput {
+  std::vector<std::int64_t> draws;
+  std::int64_t capped = 0;
+};
+
+ChainOutput run_chain(const CaptureTable& table, const LcmcrOptions& o, std::uint64_t seed) {
+  Chain chain(table, o, seed);
+  for (std::int64_t i = 0; i < o.warm_up; ++i) chain.sweep(/*fixed_alpha=*/true);
+  chain.relabel();
+  for (std::int64_t i = 0; i < o.burn_in; ++i) chain.sweep(false);
+  ChainOutput out;
+  out.draws.reserve(static_cast<std::size_t>(o.samples));
+  for (std::int64_t s = 0; s < o.samples; ++s) {
+    for (std::int64_t t = 0; t < o.thin; ++t) chain.sweep(false);
+    out.draws.push_back(chain.total());
+  }
+  out.capped = chain.capped();
+  return out;
+}
+
+Status check(const LcmcrOptions& o) {
+  if (o.classes < 1) return fail("lcmcr: the number of latent classes must be at least 1");
+  if (!(o.a_alpha > 0.0) || !(o.b_alpha > 0.0) || !std::isfinite(o.a_alpha) ||
+      !std::isfinite(o.b_alpha))
+    return fail("lcmcr: the prior parameters a_alpha and b_alpha must be positive");
+  if (o.warm_up < 0 || o.burn_in < 0) return fail("lcmcr: warm-up and burn-in must not be negative");
+  if (o.samples < 1) return fail("lcmcr: the number of samples must be at least 1");
+  if (o.thin < 1) return fail("lcmcr: thinning must be at least 1");
+  if (o.chains < 1 || o.chains > 64) return fail("lcmcr: the number of chains must be 1 to 64");
+  if (!(o.level > 0.0 && o.level < 1.0))
+    return fail("lcmcr: the credible level must lie strictly between 0 and 1");
+  constexpr std::int64_t kMaxSweeps = std::int64_t{1} << 62;
+  if (o.samples > kMaxSweeps / o.thin || o.samples * o.thin > kMaxSweeps - o.burn_in - o.warm_up ||
+      o.burn_in > kMaxSweeps - o.warm_up)
+    return fail("lcmcr: too many sweeps requested");
+  return {};
+}
+
+}  // namespace
+
+double quantile_sorted(const std::vector<double>& sorted, double p) {
+  const double h = static_cast<double>(sorted.size() - 1) * p;
+  const double lo = std::floor(h);
+  const std::size_t i = static_cast<std::size_t>(lo);
+  if (i + 1 >= sorted.size()) return sorted.back();
+  return sorted[i] + (h - lo) * (sorted[i + 1] - sorted[i]);
+}
+
+Result<LcmcrResult> estimate_lcmcr(const CaptureTable& table, const LcmcrOptions& options) {
+  if (auto ok = check(options); !ok) return tl::unexpected(ok.error());
+  LcmcrResult result;
+  result.options = options;
+  result.observed = table.observed();
+  result.level = options.level;
+  result.sweeps_per_chain = options.warm_up + options.burn_in + options.samples * options.thin;
+  const std::size_t chains = static_cast<std::size_t>(options.chains);
+  for (std::size_t c = 0; c < chains; ++c)
+    result.chain_seeds.push_back(random_internal::stream_seed(options.seed, c));
+
+  std::vector<ChainOutput> outputs(chains);
+  if (options.parallel && chains > 1) {
+    std::vector<std::thread> threads;
+    for (std::size_t c = 1; c < chains; ++c)
+      threads.emplace_back([&, c] { outputs[c] = run_chain(table, options, result.chain_seeds[c]); });
+    outputs[0] = run_chain(table, options, result.chain_seeds[0]);
+    for (auto& t : threads) t.join();
+  } else {
+    for (std::size_t c = 0; c < chains; ++c)
+      outputs[c] = run_chain(table, options, result.chain_seeds[c]);
+  }
+
+  std::vector<std::vector<double>> as_double;
+  std::vector<double> pooled;
+  for (auto& out : outputs) {
+    result.capped_draws += out.capped;
+    as_double.emplace_back(out.draws.begin(), out.draws.end());
+    pooled.insert(pooled.end(), out.draws.begin(), out.draws.end());
+    result.draws.push_back(std::move(out.draws));
+  }
+  std::sort(pooled.begin(), pooled.end());
+  const double tail = (1.0 - options.level) / 2.0;
+  result.median = quantile_sorted(pooled, 0.5);
+  result.lower = quantile_sorted(pooled, tail);
+  result.upper = quantile_sorted(pooled, 1.0 - tail);
+  double sum = 0.0;
+  for (double v : pooled) sum += v;
+  result.mean = sum / static_cast<double>(pooled.size());
+  double ss = 0.0;
+  for (double v : pooled) ss += (v - result.mean) * (v - result.mean);
+  result.sd = pooled.size() > 1 ? std::sqrt(ss / static_cast<double>(pooled.size() - 1)) : 0.0;
+  result.rhat = split_rhat(as_double);
+  result.ess_bulk = bulk_ess(as_double);
+  return result;
+}
+
+}  // namespace uncounted
