@@ -160,17 +160,29 @@ MleExistence check_design(const CaptureTable& table, const CellDesign& design, b
         if (overlap == 0 && !implied) empty_terms.push_back(column);
       }
       if (!empty_terms.empty()) {
-        std::vector<std::string> empty;
-        for (Pattern term : empty_terms)
-          empty.push_back(capture_count(term) == 2
-                              ? "lists " + lists_name(table, term, " and ") + " have no one in common"
-                              : "no one is on all of lists " + lists_name(table, term, ", "));
-        reasons.push_back("the MLE does not exist: " + join(empty, "; ") +
+        std::vector<std::string> pairs;
+        std::vector<std::string> higher;
+        for (Pattern term : empty_terms) {
+          if (capture_count(term) == 2)
+            pairs.push_back(lists_name(table, term, " and "));
+          else
+            higher.push_back("no one is on all of lists " + lists_name(table, term, ", "));
+        }
+        std::vector<std::string> parts;
+        if (pairs.size() == 1) parts.push_back("lists " + pairs[0] + " have no one in common");
+        if (pairs.size() > 1)
+          parts.push_back("these pairs of lists have no one in common: " + join(pairs, "; "));
+        parts.insert(parts.end(), higher.begin(), higher.end());
+        reasons.push_back("the MLE does not exist: " + join(parts, "; ") +
                           " (the interaction of an empty overlap is minus infinity)");
       } else {
         std::vector<std::string> patterns;
-        for (Pattern cell : forced_zero_cells(table, design, x))
-          patterns.push_back("{" + lists_name(table, cell, ",") + "}");
+        const std::vector<Pattern> forced = forced_zero_cells(table, design, x);
+        constexpr std::size_t kShown = 6;
+        for (std::size_t i = 0; i < forced.size() && i < kShown; ++i)
+          patterns.push_back("{" + lists_name(table, forced[i], ",") + "}");
+        if (forced.size() > kShown)
+          patterns.push_back("and " + std::to_string(forced.size() - kShown) + " more");
         if (patterns.empty()) {
           reasons.push_back(
               "the MLE does not exist: the linear-programming test finds no fit with every "
@@ -178,9 +190,10 @@ MleExistence check_design(const CaptureTable& table, const CellDesign& design, b
         } else {
           reasons.push_back("the MLE does not exist: under this model the observed margins force "
                             "the expected count of " +
-                            std::string(patterns.size() == 1 ? "pattern " : "patterns ") +
+                            std::string(forced.size() == 1 ? "pattern " : "patterns ") +
                             join(patterns, ", ") +
-                            " to zero (the estimate of the unobserved would diverge)");
+                            " to zero (some parameters are infinite, so the fitted number unobserved means "
+                            "nothing)");
         }
       }
     }

@@ -59,11 +59,18 @@ std::string sparse_mse_pair_name(const CaptureTable& table, Pattern pair) {
   return internal::lists_name(table, pair, ":");
 }
 
+MleExistence check_sparse_mse_model(const CaptureTable& table, const LoglinearModel& model) {
+  if (model.list_count() != table.list_count()) {
+    MleExistence out;
+    out.reason = "the model is for " + std::to_string(model.list_count()) +
+                 " lists but the table has " + std::to_string(table.list_count());
+    return out;
+  }
+  return check_extended(table, model, /*explain=*/true);
+}
+
 Result<SparseMseFit> fit_sparse_mse_model(const CaptureTable& table, const LoglinearModel& model) {
-  if (model.list_count() != table.list_count())
-    return fail("the model is for " + std::to_string(model.list_count()) +
-                " lists but the table has " + std::to_string(table.list_count()));
-  const MleExistence check = check_extended(table, model, /*explain=*/true);
+  const MleExistence check = check_sparse_mse_model(table, model);
   if (!check.ok())
     return fail("model " + model.display_name(table.lists()) + ": " + check.reason);
   return fit_extended(table, model);

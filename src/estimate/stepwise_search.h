@@ -42,6 +42,7 @@
 #include "estimate/capture_table.h"
 #include "estimate/loglinear_model.h"
 #include "estimate/lognormal_interval.h"
+#include "estimate/mle_existence.h"
 
 namespace uncounted {
 
@@ -64,6 +65,11 @@ struct SparseMseFit {
   // cells left out because of an empty overlap.
   std::vector<double> fitted;
 };
+
+// SparseMSE's checkident: existence and identifiability of the extended MLE
+// of `model` (cells of empty-overlap interactions left out, see above). A
+// model for another number of lists fails with a reason.
+MleExistence check_sparse_mse_model(const CaptureTable& table, const LoglinearModel& model);
 
 // Fits `model` (any hierarchical model; SparseMSE itself has two-list terms
 // only) after checking that its extended MLE exists and is identifiable.
