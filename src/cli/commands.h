@@ -14,5 +14,6 @@ inline constexpr int kExitUsage = 2;    // the command line is wrong
 // Each function adds one subcommand to `app`. The subcommand's callback runs
 // the command and stores its exit status in `exit_status`.
 void add_estimate_command(CLI::App& app, int& exit_status);
+void add_demo_command(CLI::App& app, int& exit_status);
 
 }  // namespace uncounted::cli

@@ -1,23 +1,104 @@
+// `uncounted estimate`: multiple systems estimation on capture histories.
 #include <iostream>
+#include <map>
+#include <memory>
 
+#include "app/estimate_output.h"
+#include "app/population_estimate.h"
 #include "cli/commands.h"
 #include "io/capture_histories_csv.h"
 
 namespace uncounted::cli {
+namespace {
+
+struct EstimateArguments {
+  std::string path;
+  std::string method = "all";
+  std::string criterion = "bic";
+  std::string model;
+  std::string stratum;
+  std::string format = "table";
+  EstimateOptions options;
+};
+
+int run_estimate(const EstimateArguments& args) {
+  CaptureHistoriesOptions read_options;
+  if (!args.stratum.empty()) read_options.stratum_column = args.stratum;
+  auto histories = read_capture_histories(args.path, read_options);
+  if (!histories) {
+    std::cerr << "uncounted estimate: " << histories.error().message() << "\n";
+    return kExitFailure;
+  }
+  EstimateOptions options = args.options;
+  static const std::map<std::string, EstimateMethod> methods{{"loglinear", EstimateMethod::kLoglinear},
+                                                             {"lcmcr", EstimateMethod::kLcmcr},
+                                                             {"chao", EstimateMethod::kChao},
+                                                             {"all", EstimateMethod::kAll}};
+  static const std::map<std::string, SelectionCriterion> criteria{{"bic", SelectionCriterion::kBic},
+                                                                  {"aic", SelectionCriterion::kAic},
+                                                                  {"stepwise", SelectionCriterion::kStepwise}};
+  options.method = methods.at(args.method);
+  options.criterion = criteria.at(args.criterion);
+  if (!args.model.empty()) options.model = args.model;
+  auto report = estimate_population(*histories, options);
+  if (!report) {
+    std::cerr << "uncounted estimate: " << report.error().message() << "\n";
+    return kExitFailure;
+  }
+  if (args.format == "json")
+    std::cout << format_estimate_json(*report);
+  else if (args.format == "csv")
+    std::cout << format_estimate_csv(*report);
+  else
+    std::cout << format_estimate_table(*report);
+  return std::cout.good() ? kExitOk : kExitFailure;
+}
+
+}  // namespace
 
 void add_estimate_command(CLI::App& app, int& exit_status) {
-  auto* cmd = app.add_subcommand("estimate", "Estimate the total population by multiple systems estimation");
-  auto path = std::make_shared<std::string>();
-  cmd->add_option("HISTORIES.csv", *path, "capture histories")->required();
-  cmd->callback([path, &exit_status] {
-    auto file = read_capture_histories(*path, {});
-    if (!file) {
-      std::cerr << "uncounted estimate: " << file.error().message() << "\n";
-      exit_status = kExitFailure;
-      return;
-    }
-    std::cout << file->lists.size() << " lists\n";
-  });
+  auto* cmd = app.add_subcommand(
+      "estimate",
+      "Estimate the total population, including people no list recorded, by multiple systems estimation "
+      "(log-linear models, the Bayesian latent-class model LCMCR, Chao's lower bound).");
+  auto args = std::make_shared<EstimateArguments>();
+  cmd->add_option("HISTORIES.csv", args->path,
+                  "Capture histories: one 0/1 column per list, plus a `count` column (aggregated) or one row "
+                  "per person")
+      ->required();
+  cmd->add_option("--method", args->method, "Which estimators to run")
+      ->check(CLI::IsMember({"loglinear", "lcmcr", "chao", "all"}))
+      ->capture_default_str();
+  cmd->add_option("--criterion", args->criterion,
+                  "How a log-linear model is chosen: bic or aic over every hierarchical model (up to 4 lists; "
+                  "two-way models for 5; stepwise search beyond), or SparseMSE's stepwise rule")
+      ->check(CLI::IsMember({"bic", "aic", "stepwise"}))
+      ->capture_default_str();
+  cmd->add_option("--model", args->model,
+                  "Fit this log-linear model instead of selecting one: \"[12,3]\", \"[AB][C]\", or a basic "
+                  "model of Rcapture: M0, Mt, Mh Chao (LB), Mh Poisson2, Mh Darroch, Mh Gamma3.5, Mth ..., Mb, "
+                  "Mbh");
+  cmd->add_option("--level", args->options.level, "Confidence / credible level of the intervals")
+      ->check(CLI::Range(0.5, 0.999))
+      ->capture_default_str();
+  cmd->add_option("--stratum", args->stratum, "Also estimate separately for each value of this column");
+  cmd->add_option("--seed", args->options.seed, "Random seed of the latent-class sampler")->capture_default_str();
+  cmd->add_option("--samples", args->options.samples, "Posterior samples kept per chain (LCMCR)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--burnin", args->options.burnin, "Sweeps discarded before sampling (LCMCR)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--thin", args->options.thin, "Sweeps between kept samples (LCMCR)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--classes", args->options.classes, "Maximum number of latent classes K (LCMCR)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  cmd->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  cmd->callback([args, &exit_status] { exit_status = run_estimate(*args); });
 }
 
 }  // namespace uncounted::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
 
   int exit_status = uncounted::cli::kExitOk;
   uncounted::cli::add_estimate_command(app, exit_status);
+  uncounted::cli::add_demo_command(app, exit_status);
 
   try {
     app.parse(argc, argv);
