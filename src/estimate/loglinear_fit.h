@@ -54,7 +54,7 @@ struct LoglinearFit {
 // decide); whether the MLE exists at all is a separate question answered by
 // check_mle_existence (mle_existence.h).
 //
-// Speed: one fit on 5 lists (31 cells) takes a few microseconds; no state is
+// Speed: one fit on 5 lists (31 cells) takes about 40 microseconds; no state is
 // shared, so callers may fit models on several threads.
 Result<LoglinearFit> fit_loglinear(const CaptureTable& table, const LoglinearModel& model);
 
