@@ -56,8 +56,10 @@ void append_table(std::string& out, const TableEstimate& t) {
       if (e.recommended) out += fmt::format("  * recommended: {}\n", e.reason);
   }
   if (!t.models_compared.empty()) {
-    out += fmt::format("\n  Log-linear models: {} considered, {} excluded because their MLE does not exist.\n",
-                       t.models_considered, t.models_without_mle);
+    out += fmt::format(
+        "\n  Log-linear models: {} considered; excluded: {} whose MLE does not exist, {} with an unreliable fit "
+        "(no convergence, large bias or fitted rates near 0).\n",
+        t.models_considered, t.models_without_mle, t.models_unreliable);
     std::size_t width = 5;
     for (const auto& m : t.models_compared) width = std::max(width, m.model.size());
     out += fmt::format("    {:<{}} {:>12} {:>10} {:>10} {:>10} {:>4}\n", "model", width, "N", "AIC", "BIC",
@@ -96,6 +98,7 @@ nlohmann::ordered_json table_json(const TableEstimate& t) {
   if (!t.models_compared.empty()) {
     j["models_considered"] = t.models_considered;
     j["models_without_mle"] = t.models_without_mle;
+    j["models_unreliable"] = t.models_unreliable;
     auto& rows = j["models_compared"] = nlohmann::ordered_json::array();
     for (const auto& m : t.models_compared)
       rows.push_back({{"model", m.model}, {"N", m.n_hat}, {"aic", m.aic}, {"bic", m.bic},

@@ -79,6 +79,17 @@ Result<MethodEstimate> loglinear_estimate(const CaptureTable& table, const Fitte
   return e;
 }
 
+// Says which interactions of `model` join lists with no one in common.
+void warn_empty_overlaps(const CaptureTable& table, const LoglinearModel& model, TableEstimate& out) {
+  for (Pattern term : model.terms())
+    if (capture_count(term) == 2 && table.overlap(term) == 0)
+      out.warnings.push_back(fmt::format(
+          "the chosen model has an interaction of lists {} that have no one in common: its MLE exists only in "
+          "the extended sense (the interaction is minus infinity and the cells holding both lists are fitted as "
+          "0); N is still finite, as in Rcapture and SparseMSE",
+          sparse_mse_pair_name(table, term)));
+}
+
 void add_given_model(const CaptureTable& table, const ModelSpec& spec, const EstimateOptions& options,
                      TableEstimate& out) {
   if (spec.basic) {
@@ -121,8 +132,11 @@ void add_given_model(const CaptureTable& table, const ModelSpec& spec, const Est
   const std::string name = model.display_name(table.lists());
   MleExistence existence = check_mle_existence(table, model);
   if (!existence.ok()) {
-    out.warnings.push_back(fmt::format("model {} is not reported: {}", name, existence.reason));
-    return;
+    auto extended = fit_sparse_mse_model(table, model);
+    if (!extended || extended->empty_overlaps.empty()) {
+      out.warnings.push_back(fmt::format("model {} is not reported: {}", name, existence.reason));
+      return;
+    }
   }
   auto fit = fit_loglinear(table, model);
   if (!fit || !fit->converged) {
@@ -135,6 +149,7 @@ void add_given_model(const CaptureTable& table, const ModelSpec& spec, const Est
     return;
   }
   out.estimates.push_back(std::move(*e));
+  warn_empty_overlaps(table, model, out);
 }
 
 void add_sparse_mse_stepwise(const CaptureTable& table, const EstimateOptions& options, TableEstimate& out) {
@@ -175,16 +190,46 @@ void add_selected_model(const CaptureTable& table, const EstimateOptions& option
       out.warnings.push_back("no log-linear estimate: " + fits.error().message());
       return;
     }
+    // A model whose MLE exists only in the extended sense because some of its
+    // interactions join lists with no one in common (the interaction is minus
+    // infinity, the cells holding both lists are fitted as 0, and N is still
+    // finite and unique) is kept, as Rcapture and SparseMSE keep it; a model
+    // whose N is unbounded or not identifiable (Artificial_3's [12,3]) is not.
     std::vector<char> has_mle(fits->size());
+    std::vector<Pattern> empty_overlap_terms;
     for (std::size_t i = 0; i < fits->size(); ++i) {
-      has_mle[i] = check_mle_existence(table, (*fits)[i].model).ok();
+      const LoglinearModel& model = (*fits)[i].model;
+      has_mle[i] = check_mle_existence(table, model).ok();
+      if (!has_mle[i]) {
+        auto extended = fit_sparse_mse_model(table, model);
+        has_mle[i] = extended && !extended->empty_overlaps.empty();
+      }
       out.models_without_mle += !has_mle[i];
     }
     out.models_considered = fits->size();
-    // Eligible: converged and the MLE exists (never report a divergent model).
+    // Eligible: the MLE exists (never report a divergent model), the fit
+    // converged, and Rcapture would raise no warning for it (infoFit 0: no
+    // large asymptotic bias, full-rank design, no fitted rates near 0), the
+    // rule of the reference selections.
     std::vector<std::size_t> eligible;
-    for (std::size_t i = 0; i < fits->size(); ++i)
-      if (has_mle[i] && (*fits)[i].fit.converged) eligible.push_back(i);
+    std::vector<std::size_t> flagged;  // MLE exists and converged, but Rcapture warns
+    for (std::size_t i = 0; i < fits->size(); ++i) {
+      const LoglinearFit& fit = (*fits)[i].fit;
+      if (!has_mle[i]) continue;
+      if (fit.converged && fit.info_fit == 0) {
+        eligible.push_back(i);
+      } else {
+        ++out.models_unreliable;
+        if (fit.converged) flagged.push_back(i);
+      }
+    }
+    if (eligible.empty() && !flagged.empty()) {
+      eligible = flagged;
+      out.models_unreliable -= flagged.size();
+      out.warnings.push_back(
+          "every log-linear model whose MLE exists has a warning of Rcapture's (a large asymptotic bias of N, "
+          "or fitted counts near 0): the best of them is reported, but treat it with caution");
+    }
     if (eligible.empty()) {
       out.warnings.push_back(fmt::format("no log-linear estimate: none of the {} models has a maximum-likelihood "
                                          "estimate on this table",
@@ -233,6 +278,7 @@ void add_selected_model(const CaptureTable& table, const EstimateOptions& option
     return;
   }
   out.estimates.push_back(std::move(*e));
+  warn_empty_overlaps(table, chosen.model, out);
 }
 
 void add_lcmcr(const CaptureTable& table, const EstimateOptions& options, TableEstimate& out) {

@@ -78,6 +78,7 @@ struct TableEstimate {
   std::vector<ModelComparisonRow> models_compared;  // best first, at most 10
   std::size_t models_considered = 0;
   std::size_t models_without_mle = 0;  // excluded because the MLE does not exist
+  std::size_t models_unreliable = 0;   // MLE exists, but the fit did not converge or Rcapture flags it
   std::vector<std::string> warnings;
 };
 
