@@ -139,7 +139,10 @@ MleExistence check_design(const CaptureTable& table, const CellDesign& design, b
   const int rank = design_rank(x);
   const int params = static_cast<int>(design.columns.size());
   out.identifiable = rank == params;
-  out.exists = existence_lp_optimum(table, design, x) > kExistenceTolerance;
+  // Every cell positive: z = y has s = min y > 0, no LP needed.
+  const bool all_positive = std::all_of(design.cells.begin(), design.cells.end(),
+                                        [&table](Pattern cell) { return table.count(cell) > 0; });
+  out.exists = all_positive || existence_lp_optimum(table, design, x) > kExistenceTolerance;
   if (out.ok()) return out;
 
   std::vector<std::string> reasons;

@@ -35,7 +35,8 @@ class Tableau {
       : m_(static_cast<int>(a.rows())),
         n_(static_cast<int>(a.cols())),
         tol_(tol),
-        t_(Eigen::MatrixXd::Zero(a.rows() + 1, a.cols() + a.rows() + 1)),
+        t_(Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>::Zero(
+            a.rows() + 1, a.cols() + a.rows() + 1)),
         basis_(static_cast<std::size_t>(a.rows())),
         active_(static_cast<std::size_t>(a.rows()), true) {
     for (int r = 0; r < m_; ++r) {
@@ -72,16 +73,28 @@ class Tableau {
     }
   }
 
-  // Runs simplex pivots with Bland's rule over columns [0, limit).
+  // Runs simplex pivots over columns [0, limit). Pricing: Dantzig's rule
+  // (most negative reduced cost, lowest index on ties), which needs few
+  // pivots; after kDegenerateRun consecutive degenerate pivots the phase
+  // switches to Bland's rule (lowest index enters) for good, which cannot
+  // cycle. The leaving row is the minimum ratio, ties to the lowest basic
+  // index (as Bland's rule requires).
   // Returns kOptimal, kUnbounded or kIterationLimit.
   LpStatus run(int limit, int max_iterations, int* iterations) {
+    constexpr int kDegenerateRun = 50;
+    bool bland = false;
+    int degenerate_run = 0;
     while (true) {
       int enter = -1;
-      for (int j = 0; j < limit; ++j)
-        if (t_(m_, j) < -tol_) {
+      double most_negative = -tol_;
+      for (int j = 0; j < limit; ++j) {
+        const double d = t_(m_, j);
+        if (d < most_negative) {
           enter = j;
-          break;
+          if (bland) break;
+          most_negative = d;
         }
+      }
       if (enter < 0) return LpStatus::kOptimal;
       int leave = -1;
       double best = std::numeric_limits<double>::infinity();
@@ -95,12 +108,14 @@ class Tableau {
           leave = r;
         } else if (ratio <= best + tol_ && basis_[static_cast<std::size_t>(r)] <
                                                basis_[static_cast<std::size_t>(leave)]) {
-          best = std::min(best, ratio);  // a tie: Bland's rule, smallest basic index leaves
+          best = std::min(best, ratio);  // a tie: smallest basic index leaves
           leave = r;
         }
       }
       if (leave < 0) return LpStatus::kUnbounded;
       if (*iterations >= max_iterations) return LpStatus::kIterationLimit;
+      degenerate_run = best <= tol_ ? degenerate_run + 1 : 0;
+      if (degenerate_run > kDegenerateRun) bland = true;
       pivot(leave, enter);
       ++*iterations;
     }
@@ -112,7 +127,7 @@ class Tableau {
       if (i == r) continue;
       if (i < m_ && !active_[static_cast<std::size_t>(i)]) continue;
       const double factor = t_(i, j);
-      if (factor != 0.0) t_.row(i) -= factor * t_.row(r);
+      if (factor != 0.0) t_.row(i).noalias() -= factor * t_.row(r);
     }
     // Clean exact zeros in the pivot column (rounding residue).
     for (int i = 0; i <= m_; ++i) t_(i, j) = (i == r) ? 1.0 : 0.0;
@@ -161,7 +176,8 @@ class Tableau {
   int m_;
   int n_;
   double tol_;
-  Eigen::MatrixXd t_;
+  // Row-major: a pivot updates whole rows.
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> t_;
   std::vector<int> basis_;
   std::vector<bool> active_;
 };

@@ -7,10 +7,12 @@
 // Method: two-phase tableau simplex. Phase 1 minimises the sum of one
 // artificial variable per row; artificials left in the basis at zero are
 // pivoted out or, when their row is a linear combination of the others, the
-// row is dropped (so rank-deficient A is fine). Bland's rule (smallest index
-// enters; ties in the ratio test leave by smallest basic index) rules out
-// cycling, which matters here: the existence LPs are highly degenerate
-// (many zero cells).
+// row is dropped (so rank-deficient A is fine). Pricing is Dantzig's rule
+// (most negative reduced cost) for speed; after a run of 50 degenerate
+// pivots the phase switches for good to Bland's rule (smallest index
+// enters; ratio ties leave by smallest basic index), which cannot cycle.
+// This matters here: the existence LPs are highly degenerate (many zero
+// cells).
 //
 // Numerics: entries smaller than `tolerance` (relative to the largest |b|,
 // |A| and |c| entries, which the solver scales to 1) count as zero. Callers
@@ -29,7 +31,7 @@ enum class LpStatus {
   kOptimal,         // x is optimal
   kInfeasible,      // no x >= 0 with A x = b
   kUnbounded,       // c'x grows without bound on the feasible set
-  kIterationLimit,  // gave up (should not happen with Bland's rule)
+  kIterationLimit,  // gave up (should not happen: Bland's rule terminates)
 };
 
 const char* lp_status_name(LpStatus status);
