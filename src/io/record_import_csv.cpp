@@ -1,0 +1,69 @@
+#include "base/csv_reader.h"
+#include "io/internal/record_builder.h"
+#include "io/record_import.h"
+
+namespace uncounted {
+
+Result<ImportedRecords> import_records_csv(std::string_view text, const std::string& file_name,
+                                           const RecordImportOptions& options) {
+  auto table = parse_csv(text, file_name);
+  if (!table) return fail(table.error().message() + "\n" + file_name + ": nothing was imported");
+  internal::RecordBuilder builder({file_name, options.source, options.list, options.mapping, internal::today_utc()});
+  ColumnMapping canonical;
+  const ColumnMapping& mapping = options.mapping ? *options.mapping : canonical;
+  std::vector<std::optional<RecordField>> fields;
+  std::array<long, kRecordFieldCount> seen{};
+  for (std::size_t i = 0; i < table->header.size(); ++i) {
+    long column = static_cast<long>(i + 1);
+    SourceLocation where{file_name, table->header_line, column};
+    auto field = mapping.field_for(table->header[i]);
+    if (!field) {
+      builder.add_error(where, field.error().message());
+      fields.push_back(std::nullopt);
+      continue;
+    }
+    if (*field) {
+      auto& first = seen[static_cast<std::size_t>(**field)];
+      if (first != 0)
+        builder.add_error(where, "column " + std::string(field_name(**field)) + " appears twice (also column " +
+                                     std::to_string(first) + ")");
+      first = column;
+    }
+    fields.push_back(*field);
+  }
+  if (seen[static_cast<std::size_t>(RecordField::record_id)] == 0)
+    builder.add_error({file_name, table->header_line, 0}, "no record_id column");
+  else
+    for (const auto& row : table->rows) {
+      if (row.fields.size() != fields.size()) {
+        builder.add_error({file_name, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
+                                                        " fields but the header has " + std::to_string(fields.size()));
+        continue;
+      }
+      internal::RawRow raw;
+      raw.line = row.line;
+      for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i]) raw.at(*fields[i]) = {row.fields[i], row.line, static_cast<long>(i + 1)};
+      builder.add(std::move(raw));
+    }
+  auto records = builder.finish();
+  if (!records) return tl::unexpected(records.error());
+  return ImportedRecords{std::move(*records), table->rows.size(), "csv"};
+}
+
+Result<ImportedRecords> import_records(std::string_view text, const std::string& file_name,
+                                       const RecordImportOptions& options) {
+  auto ends_with = [&](std::string_view suffix) {
+    return file_name.size() >= suffix.size() &&
+           std::equal(suffix.rbegin(), suffix.rend(), file_name.rbegin(),
+                      [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b); });
+  };
+  if (ends_with(".json")) return import_records_json(text, file_name, options);
+  if (ends_with(".csv")) return import_records_csv(text, file_name, options);
+  auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string_view::npos && (text[first] == '[' || text[first] == '{'))
+    return import_records_json(text, file_name, options);
+  return import_records_csv(text, file_name, options);
+}
+
+}  // namespace uncounted
