@@ -15,5 +15,12 @@ inline constexpr int kExitUsage = 2;    // the command line is wrong
 // the command and stores its exit status in `exit_status`.
 void add_estimate_command(CLI::App& app, int& exit_status);
 void add_demo_command(CLI::App& app, int& exit_status);
+// The encrypted case store (issue 4): init, import, export, rekey, audit, records.
+void add_init_command(CLI::App& app, int& exit_status);
+void add_import_command(CLI::App& app, int& exit_status);
+void add_export_command(CLI::App& app, int& exit_status);
+void add_rekey_command(CLI::App& app, int& exit_status);
+void add_audit_command(CLI::App& app, int& exit_status);
+void add_records_command(CLI::App& app, int& exit_status);
 
 }  // namespace uncounted::cli

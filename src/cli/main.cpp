@@ -16,6 +16,12 @@ int main(int argc, char** argv) {
   int exit_status = uncounted::cli::kExitOk;
   uncounted::cli::add_estimate_command(app, exit_status);
   uncounted::cli::add_demo_command(app, exit_status);
+  uncounted::cli::add_init_command(app, exit_status);
+  uncounted::cli::add_import_command(app, exit_status);
+  uncounted::cli::add_export_command(app, exit_status);
+  uncounted::cli::add_rekey_command(app, exit_status);
+  uncounted::cli::add_audit_command(app, exit_status);
+  uncounted::cli::add_records_command(app, exit_status);
 
   try {
     app.parse(argc, argv);

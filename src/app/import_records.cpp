@@ -1,0 +1,50 @@
+#include "app/import_records.h"
+
+#include "base/csv_reader.h"
+#include "crypto/keyed_hash.h"
+#include "io/record_import.h"
+
+namespace uncounted {
+
+Result<ImportReport> import_file(const ImportRequest& request) {
+  if (request.source.empty()) return fail("--source must not be empty");
+  if (request.list.empty()) return fail("--list must not be empty");
+  std::optional<ColumnMapping> mapping;
+  if (!request.mapping_file.empty()) {
+    auto m = read_column_mapping(request.mapping_file);
+    if (!m) return tl::unexpected(m.error());
+    mapping = std::move(*m);
+  }
+  auto text = read_file(request.file);
+  if (!text) return tl::unexpected(text.error());
+  auto parsed = import_records(*text, request.file, {request.source, request.list, mapping ? &*mapping : nullptr});
+  if (!parsed) return tl::unexpected(parsed.error());
+
+  ImportReport report;
+  report.rows = parsed->rows;
+  report.file_sha256 = crypto::sha256_hex(std::string_view(*text));
+  store::ImportBatch batch{request.source, request.list, request.file, report.file_sha256, parsed->format,
+                           current_actor(), parsed->rows};
+  auto opened = open_store(request.access, request.dry_run ? store::Access::read : store::Access::write);
+  if (!opened) return tl::unexpected(opened.error());
+  report.notices = opened->notices();
+  if (request.dry_run) {
+    auto counts = store::preview_records(opened->db(), batch, parsed->records);
+    if (!counts) return tl::unexpected(counts.error());
+    report.counts = *counts;
+    return report;
+  }
+  auto ok = opened->write(
+      [&](store::Database& db) -> Status {
+        auto counts = store::put_records(db, batch, parsed->records);
+        if (!counts) return tl::unexpected(counts.error());
+        report.counts = *counts;
+        return {};
+      },
+      parsed->rows > kLargeImportRows);
+  if (!ok) return fail(request.access.store_path + ": " + ok.error().message());
+  for (const auto& n : opened->notices()) report.notices.push_back(n);
+  return report;
+}
+
+}  // namespace uncounted

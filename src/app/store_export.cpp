@@ -1,0 +1,64 @@
+#include "app/store_export.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+#include "base/csv_reader.h"
+#include "crypto/keyed_hash.h"
+#include "io/record_export.h"
+#include "store/audit_log.h"
+#include "store/record_repository.h"
+
+namespace uncounted {
+
+Result<ExportReport> export_store(const ExportRequest& request) {
+  auto format = export_format_for(request.out);
+  if (!format) return tl::unexpected(format.error());
+  struct stat st {};
+  if (!request.overwrite && ::lstat(request.out.c_str(), &st) == 0)
+    return fail(request.out + ": the file exists (use --force to replace it)");
+  auto opened = open_store(request.access, store::Access::write);
+  if (!opened) return tl::unexpected(opened.error());
+  auto key = opened->pseudonym_key();
+  Pseudonymizer pseudonym = [&](const std::string& m) { return crypto::keyed_hash_hex(key, m, 16); };
+
+  std::string temp = request.out + ".part";
+  ExportReport report;
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
+    auto writer = RecordWriter::make(*format, out, request.profile);
+    auto ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
+      writer->write(redact(r.record, request.profile, pseudonym));
+      ++report.records;
+      return {};
+    });
+    if (ok) writer->finish();
+    if (!ok || !out) {
+      out.close();
+      std::remove(temp.c_str());
+      return ok ? fail(request.out + ": cannot write (disk full?)") : tl::unexpected(ok.error());
+    }
+  }
+  auto bytes = read_file(temp);
+  if (!bytes) return tl::unexpected(bytes.error());
+  report.file_sha256 = crypto::sha256_hex(std::string_view(*bytes));
+  if (std::rename(temp.c_str(), request.out.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
+  }
+  std::string detail = std::string("export profile=") + to_string(request.profile) + " file=" + request.out +
+                       " records=" + std::to_string(report.records);
+  auto logged = opened->write([&](store::Database& db) {
+    return store::append_audit(db, current_actor(), "export", detail, report.file_sha256);
+  });
+  if (!logged) return fail(request.access.store_path + ": the export was written but not logged: " + logged.error().message());
+  return report;
+}
+
+}  // namespace uncounted
