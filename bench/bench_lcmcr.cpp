@@ -46,7 +46,6 @@ void run(benchmark::State& state, const char* name, std::int64_t multiplier, int
     benchmark::DoNotOptimize(median);
   }
   state.counters["sweeps"] = static_cast<double>(chains * (o.warm_up + o.burn_in + o.samples * o.thin));
-  state.counters["N_median"] = benchmark::Counter(median);
 }
 
 #define LCMCR_BENCH(name)                                                               \
