@@ -24,6 +24,7 @@ namespace {
 constexpr int kLcmcrChains = 2;
 constexpr double kRhatLimit = 1.1;    // above this, chains have not mixed (Vehtari et al. 2021 use 1.01
                                       // for final results; 1.1 is the classic limit for "not converged")
+constexpr double kMinEss = 100;       // fewer effective draws: interval ends too imprecise to recommend
 constexpr double kSmallStratum = 50;  // observed people below which estimates are fragile
 constexpr std::size_t kModelsShown = 10;
 
@@ -350,15 +351,18 @@ void recommend(TableEstimate& out) {
   auto lcmcr = find("lcmcr");
   if (lcmcr != out.estimates.end()) {
     double rhat = 0;
-    for (const auto& [name, value] : lcmcr->details)
+    double ess = 0;
+    for (const auto& [name, value] : lcmcr->details) {
       if (name == "rhat") rhat = value;
-    if (rhat <= kRhatLimit) {
+      if (name == "ess") ess = value;
+    }
+    if (rhat <= kRhatLimit && ess >= kMinEss) {
       lcmcr->recommended = true;
       lcmcr->reason = fmt::format(
           "the latent-class model allows people to differ in how visible they are to the lists and averages "
           "over class structures, so its interval carries model uncertainty that one selected log-linear "
-          "model's interval leaves out; its chains converged (R-hat {:.3f})",
-          rhat);
+          "model's interval leaves out; its chains converged (R-hat {:.3f}, {:.0f} effective draws)",
+          rhat, ess);
       return;
     }
   }
@@ -367,7 +371,9 @@ void recommend(TableEstimate& out) {
     loglinear->recommended = true;
     loglinear->reason =
         lcmcr != out.estimates.end()
-            ? "the latent-class chains did not converge, so the log-linear model is the best-supported estimate"
+            ? "the latent-class chains did not converge or mix well enough (R-hat above 1.1 or fewer than 100 "
+              "effective draws: the posterior may have several modes), so the log-linear model is the "
+              "best-supported estimate"
             : "the log-linear model is the best-supported estimate among the methods run";
     return;
   }

@@ -234,12 +234,21 @@ std::string LoglinearModel::display_name(const std::vector<std::string>& lists) 
   auto name_of = [&](int j) {
     return j < static_cast<int>(lists.size()) ? lists[j] : std::to_string(j + 1);
   };
+  // Names of one letter are run together ("[AB]"); longer ones are joined
+  // by ':' so that "[media:un]" stays readable (parse() accepts both).
+  bool single_letters = true;
+  for (int j = 0; j < list_count_; ++j) single_letters = single_letters && name_of(j).size() == 1;
   Pattern covered = 0;
   std::string out;
   for (Pattern g : generators_) {
     out += '[';
+    bool first = true;
     for (int j = 0; j < list_count_; ++j)
-      if (g >> j & 1) out += name_of(j);
+      if (g >> j & 1) {
+        if (!first && !single_letters) out += ':';
+        out += name_of(j);
+        first = false;
+      }
     out += ']';
     covered |= g;
   }

@@ -7,7 +7,9 @@
 //
 // Names follow Rcapture: lists numbered from 1, generating class in brackets,
 // e.g. "[12,3]" (lists 1 and 2 interact, list 3 independent), "[1,2,3]"
-// (independence). `display_name` uses the list names: "[AB][C]".
+// (independence). `display_name` uses the list names: "[AB][C]", or with
+// ':' between names when some list name is longer than one character:
+// "[media:ngo][un]".
 //
 // Thread safety: values.
 #pragma once
