@@ -18,7 +18,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
@@ -196,7 +196,8 @@ Result<PartialDate> parse_single(std::string_view s) {
   if (!w.empty() && w[0] == "the") w.erase(w.begin());
   if (w.empty()) return fail("a date is missing");
   if (static_cast<unsigned char>(w[0].back()) >= 0x80) return parse_korean(w);
-  if (w.size() == 1 && w[0].size() == 5 && w[0][4] == 's') return parse_single(w[0]);
+  if (w.size() == 1 && w[0].size() == 5 && w[0][4] == 's' && all_digits(w[0].substr(0, 4)))
+    return parse_single(w[0]);
   if (w.size() == 2) {
     for (const auto& part : kYearParts)
       if (w[0] == part.name) {
@@ -379,6 +380,8 @@ Result<PartialDate> parse_partial_date(std::string_view text) {
     if (a->qualifier == DateQualifier::before || a->qualifier == DateQualifier::after ||
         b->qualifier == DateQualifier::before || b->qualifier == DateQualifier::after)
       return fail("an interval A/B cannot use 'before' or 'after'");
+    if (a->precision == DatePrecision::unknown || b->precision == DatePrecision::unknown)
+      return fail("an interval A/B needs two dates (for an open end write 'before B' or 'after A')");
     if (b->latest < a->earliest) return fail("the interval ends before it starts");
     result.earliest = a->earliest;
     result.latest = b->latest;
@@ -408,8 +411,17 @@ std::string canonical_text(const PartialDate& d) {
     return "after " + text_at(bound, p);
   }
   if (d.interval) {
-    auto p = d.precision == DatePrecision::season ? DatePrecision::month : d.precision;
-    std::string from = text_at(d.earliest, p), to = text_at(d.latest, p);
+    // Each end as coarse as its bound allows, so that the text parses back
+    // to the same interval ("2006-10/2007").
+    // 0 day, 1 month, 2 year: no coarser than the interval's precision.
+    int start_level = d.precision == DatePrecision::day ? 0 : d.precision == DatePrecision::month ? 1 : 2;
+    auto end_text = [&](const CivilDate& c, bool is_start) {
+      int level = start_level;
+      if (level == 2 && (is_start ? c.month != 1 : c.month != 12)) level = 1;
+      if (level >= 1 && (is_start ? c.day != 1 : c.day != days_in_month(c.year, c.month))) level = 0;
+      return level == 0 ? iso_date(c) : level == 1 ? text_at(c, DatePrecision::month) : std::to_string(c.year);
+    };
+    auto from = end_text(d.earliest, true), to = end_text(d.latest, false);
     if (from == to) return prefix + from;
     return prefix + from + "/" + to;
   }
@@ -458,6 +470,9 @@ PartialDate coarsen(const PartialDate& date, DatePrecision coarsest) {
       d.interval = true;
     }
   }
+  // "after 1000-02" at year precision would be "in or after 1000": no
+  // information left.
+  if (d.earliest == kEarliestDate && d.latest == kLatestDate) d = PartialDate{};
   d.verbatim = canonical_text(d);
   return d;
 }

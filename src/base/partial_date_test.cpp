@@ -105,6 +105,7 @@ TEST(PartialDate, Intervals) {
   EXPECT_EQ(mixed.latest, (CivilDate{2007, 12, 31}));
   EXPECT_NE(parse_error("2007/2006").find("ends before it starts"), std::string::npos);
   parse_error("before 2006/2007");
+  parse_error("unknown/2007");
 }
 
 TEST(PartialDate, Qualifiers) {
@@ -161,6 +162,9 @@ TEST(PartialDate, CanonicalText) {
     EXPECT_EQ(again.latest, d.latest) << text;
   }
   EXPECT_EQ(canonical_text(parse_ok("October 2006")), "2006-10");
+  // Mixed precisions keep their bounds (found by fuzz_partial_date).
+  EXPECT_EQ(canonical_text(parse_ok("2006-10/2007")), "2006-10/2007");
+  EXPECT_EQ(canonical_text(parse_ok("spring 2004/2005")), "2004-03/2005");
 }
 
 TEST(PartialDate, CoarsenToMonth) {

@@ -15,6 +15,7 @@
 #include "crypto/sealed_stream.h"
 #include "store/audit_log.h"
 #include "store/internal/file_io.h"
+#include "store/internal/store_image.h"
 #include "store/schema.h"
 
 namespace uncounted::store {
@@ -36,40 +37,6 @@ Status write_sealed_store(const std::string& path, const StoreHeader& header, co
     if (auto ok = write(as_span(header_bytes)); !ok) return ok;
     return crypto::seal_stream({image.data(), image.size()}, key, as_span(header_bytes), write);
   });
-}
-
-// Decrypts the store image in `file` into memory SQLite owns, and opens it.
-Result<Database> open_image(const std::string& path, std::span<const std::uint8_t> file, const crypto::SecureBytes& key) {
-  auto sealed = file.subspan(internal::kStoreHeaderSize);
-  auto size = crypto::opened_size(sealed.size());
-  if (!size) return fail(path + ": the store file is truncated (it was cut short); nothing was changed");
-  auto* image = static_cast<unsigned char*>(sqlite3_malloc64(*size == 0 ? 1 : *size));
-  if (!image) return fail(path + ": not enough memory to open the store");
-  if (auto ok = crypto::open_stream(sealed, key, file.first(internal::kStoreHeaderSize), {image, *size}); !ok) {
-    sqlite3_free(image);
-    return fail(path + ": the store file is damaged or was altered (" + ok.error().message() +
-                "); nothing was changed. Restore it from a backup");
-  }
-  auto db = Database::open_serialized(image, static_cast<std::int64_t>(*size));
-  if (!db) return fail(path + ": " + db.error().message());
-  return db;
-}
-
-struct ConflictContext {
-  bool conflict = false;
-};
-
-int on_conflict(void* ctx, int, sqlite3_changeset_iter*) {
-  static_cast<ConflictContext*>(ctx)->conflict = true;
-  return SQLITE_CHANGESET_ABORT;
-}
-
-Status apply_changeset(Database& db, std::span<const std::uint8_t> changeset) {
-  ConflictContext ctx;
-  int rc = sqlite3changeset_apply(db.handle(), static_cast<int>(changeset.size()),
-                                  const_cast<std::uint8_t*>(changeset.data()), nullptr, on_conflict, &ctx);
-  if (rc != SQLITE_OK || ctx.conflict) return fail("a journal entry does not apply to the store");
-  return {};
 }
 
 }  // namespace
@@ -138,7 +105,7 @@ Result<CaseStore> CaseStore::open(const std::string& path, const crypto::SecureB
   store.header_ = *header;
   store.keys_ = std::move(keys);
   store.store_bytes_ = file->bytes.size();
-  auto db = open_image(path, file->bytes, store.keys_.sealing);
+  auto db = internal::open_store_image(path, file->bytes, store.keys_.sealing);
   if (!db) return tl::unexpected(db.error());
   file->bytes = {};
   store.db_ = std::move(*db);
@@ -176,7 +143,7 @@ Result<CaseStore> CaseStore::open(const std::string& path, const crypto::SecureB
         if (auto ok = crypto::open_stream(entry.sealed, store.keys_.sealing, as_span(ad), changeset); !ok)
           return fail(jpath + ": journal entry " + std::to_string(entry.number + 1) +
                       " is damaged or was altered; nothing was changed");
-        auto applied = apply_changeset(store.db_, changeset);
+        auto applied = internal::apply_changeset(store.db_, changeset);
         sodium_memzero(changeset.data(), changeset.size());
         if (!applied) return fail(jpath + ": " + applied.error().message());
       }

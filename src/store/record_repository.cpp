@@ -82,12 +82,12 @@ class RecordWriter {
   static Result<RecordWriter> make(Database& db) {
     RecordWriter w;
     const char* sql[] = {
-        "INSERT INTO records(source_id, record_key, version, supersedes, content_hash, import_id, sex, birth_year, "
-        "birth_date, birth_earliest, birth_latest, age, origin_place_id, count_low, count_high, notes) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        ("INSERT INTO records(source_id, record_key, version, supersedes, content_hash, import_id, sex, birth_year, "
+         "birth_date, birth_earliest, birth_latest, age, origin_place_id, count_low, count_high, notes) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         "INSERT INTO record_names(record_id, field, value) VALUES (?,?,?)",
-        "INSERT INTO events(record_id, seq, event_type, date_text, date_earliest, date_latest, date_precision, "
-        "date_qualifier, place_id, facility_type, perpetrator, sentence_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        ("INSERT INTO events(record_id, seq, event_type, date_text, date_earliest, date_latest, date_precision, "
+         "date_qualifier, place_id, facility_type, perpetrator, sentence_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
         "INSERT INTO event_legal_tags(event_id, tag) VALUES (?,?) ON CONFLICT DO NOTHING",
         "SELECT id FROM places WHERE name = ?",
         "INSERT INTO places(name) VALUES (?)"};
