@@ -10,8 +10,8 @@
 #include "estimate/capture_table.h"
 #include "estimate/chao.h"
 #include "estimate/criterion_search.h"
+#include "estimate/estimability.h"
 #include "estimate/lcmcr.h"
-#include "estimate/mle_existence.h"
 #include "estimate/model_selection.h"
 #include "estimate/model_space.h"
 #include "estimate/profile_interval.h"
@@ -131,13 +131,10 @@ void add_given_model(const CaptureTable& table, const ModelSpec& spec, const Est
   }
   const LoglinearModel& model = *spec.loglinear;
   const std::string name = model.display_name(table.lists());
-  MleExistence existence = check_mle_existence(table, model);
-  if (!existence.ok()) {
-    auto extended = fit_sparse_mse_model(table, model);
-    if (!extended || extended->empty_overlaps.empty()) {
-      out.warnings.push_back(fmt::format("model {} is not reported: {}", name, existence.reason));
-      return;
-    }
+  ModelEstimability estimability = model_estimability(table, model);
+  if (!estimability.estimable()) {
+    out.warnings.push_back(fmt::format("model {} is not reported: {}", name, estimability.reason));
+    return;
   }
   auto fit = fit_loglinear(table, model);
   if (!fit || !fit->converged) {
@@ -197,14 +194,8 @@ void add_selected_model(const CaptureTable& table, const EstimateOptions& option
     // finite and unique) is kept, as Rcapture and SparseMSE keep it; a model
     // whose N is unbounded or not identifiable (Artificial_3's [12,3]) is not.
     std::vector<char> has_mle(fits->size());
-    std::vector<Pattern> empty_overlap_terms;
     for (std::size_t i = 0; i < fits->size(); ++i) {
-      const LoglinearModel& model = (*fits)[i].model;
-      has_mle[i] = check_mle_existence(table, model).ok();
-      if (!has_mle[i]) {
-        auto extended = fit_sparse_mse_model(table, model);
-        has_mle[i] = extended && !extended->empty_overlaps.empty();
-      }
+      has_mle[i] = model_estimability(table, (*fits)[i].model).estimable();
       out.models_without_mle += !has_mle[i];
     }
     out.models_considered = fits->size();

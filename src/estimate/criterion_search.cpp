@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "estimate/loglinear_fit.h"
+#include "estimate/estimability.h"
 #include "estimate/mle_existence.h"
 
 namespace uncounted {
@@ -52,7 +53,7 @@ Result<CriterionSearchResult> criterion_stepwise_search(const CaptureTable& tabl
   CriterionSearchResult result;
 
   auto evaluate = [&](const LoglinearModel& model) -> std::optional<FittedModel> {
-    if (!check_mle_existence(table, model).ok()) {
+    if (!model_estimability(table, model).estimable()) {
       ++result.models_without_mle;
       return std::nullopt;
     }

@@ -11,8 +11,9 @@
 // and moves to the eligible candidate with the smallest criterion if it
 // improves on the current model by more than 1e-9; ties go to the first
 // candidate in the order above (additions by order then pattern, then
-// removals). A candidate is eligible when its fit converged, its MLE exists
-// and it is identifiable (check_mle_existence). The search stops when no
+// removals). A candidate is eligible when its fit converged and it gives a
+// finite, unique N (model_estimability: an MLE, or an extended MLE where the
+// only obstruction is interactions of lists with no one in common). The search stops when no
 // candidate improves, or after `max_rounds`.
 //
 // This finds a local optimum; on 3-5 lists `default_model_space` with
