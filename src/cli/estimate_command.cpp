@@ -83,10 +83,10 @@ void add_estimate_command(CLI::App& app, int& exit_status) {
       ->capture_default_str();
   cmd->add_option("--stratum", args->stratum, "Also estimate separately for each value of this column");
   cmd->add_option("--seed", args->options.seed, "Random seed of the latent-class sampler")->capture_default_str();
-  cmd->add_option("--samples", args->options.samples, "Posterior samples kept per chain (LCMCR)")
+  cmd->add_option("--samples", args->options.samples, "Posterior draws of N kept (LCMCR), in all: split evenly over the two chains")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--burnin", args->options.burnin, "Sweeps discarded before sampling (LCMCR)")
+  cmd->add_option("--burnin", args->options.burnin, "Sweeps discarded before sampling, per chain (LCMCR)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--thin", args->options.thin, "Sweeps between kept samples (LCMCR)")
