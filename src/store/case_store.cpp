@@ -32,7 +32,9 @@ std::span<const std::uint8_t> as_span(const auto& array) { return {array.data(),
 
 Status write_sealed_store(const std::string& path, const StoreHeader& header, const crypto::SecureBytes& key,
                           std::span<const unsigned char> image) {
-  auto header_bytes = internal::encode_store_header(header);
+  StoreHeader sized = header;
+  sized.sealed_length = crypto::sealed_size(image.size());
+  auto header_bytes = internal::encode_store_header(sized);
   return internal::replace_file_atomically(path, [&](const internal::Writer& write) -> Status {
     if (auto ok = write(as_span(header_bytes)); !ok) return ok;
     return crypto::seal_stream({image.data(), image.size()}, key, as_span(header_bytes), write);

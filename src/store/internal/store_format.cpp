@@ -43,6 +43,7 @@ std::array<std::uint8_t, kStoreHeaderSize> encode_store_header(const StoreHeader
   std::memcpy(out.data() + 56, h.key_check.data(), 16);
   std::memcpy(out.data() + 72, h.store_id.data(), 16);
   put_u64(out.data() + 88, h.generation);
+  put_u64(out.data() + 96, h.sealed_length);
   return out;
 }
 
@@ -61,6 +62,7 @@ Result<StoreHeader> decode_store_header(std::span<const std::uint8_t> b) {
   std::memcpy(h.key_check.data(), b.data() + 56, 16);
   std::memcpy(h.store_id.data(), b.data() + 72, 16);
   h.generation = get_u64(b.data() + 88);
+  h.sealed_length = get_u64(b.data() + 96);
   if (auto ok = crypto::check_kdf_params(h.kdf); !ok)
     return fail("the store header is damaged: " + ok.error().message());
   return h;

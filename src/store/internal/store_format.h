@@ -12,8 +12,10 @@
 //                 wrong passphrase from a damaged file
 //   72      16    store id (random, fixed at init)
 //   88      8     generation (1 at init, +1 on every save)
-//   96      ...   sealed stream (crypto/sealed_stream.h) of the SQLite image,
-//                 under subkey 1, with bytes 0-95 as associated data
+//   96      8     length of the sealed stream that follows (so truncation is
+//                 told apart from tampering)
+//   104     ...   sealed stream (crypto/sealed_stream.h) of the SQLite image,
+//                 under subkey 1, with bytes 0-103 as associated data
 // Nothing in the header is secret; all of it is authenticated.
 //
 // Journal "STORE.journal" (changes committed since generation G was saved):
@@ -39,7 +41,7 @@
 
 namespace uncounted::store::internal {
 
-inline constexpr std::size_t kStoreHeaderSize = 96;
+inline constexpr std::size_t kStoreHeaderSize = 104;
 inline constexpr std::size_t kJournalHeaderSize = 36;
 
 using StoreId = std::array<std::uint8_t, 16>;
@@ -49,6 +51,7 @@ struct StoreHeader {
   std::array<std::uint8_t, 16> key_check{};
   StoreId store_id{};
   std::uint64_t generation = 1;
+  std::uint64_t sealed_length = 0;
 };
 
 std::array<std::uint8_t, kStoreHeaderSize> encode_store_header(const StoreHeader& header);

@@ -27,6 +27,13 @@ Result<Database> open_store_image(const std::string& path, std::span<const std::
                                   const crypto::SecureBytes& key) {
   if (file.size() < kStoreHeaderSize) return fail(path + ": the store file is truncated; nothing was changed");
   auto sealed = file.subspan(kStoreHeaderSize);
+  auto header = decode_store_header(file);
+  if (!header) return fail(path + ": " + header.error().message());
+  if (sealed.size() < header->sealed_length)
+    return fail(path + ": the store file is truncated (" + std::to_string(file.size()) + " of " +
+                std::to_string(kStoreHeaderSize + header->sealed_length) + " bytes); nothing was changed");
+  if (sealed.size() > header->sealed_length)
+    return fail(path + ": the store file has bytes after its end (damaged or altered); nothing was changed");
   auto size = crypto::opened_size(sealed.size());
   if (!size) return fail(path + ": the store file is truncated (it was cut short); nothing was changed");
   auto* image = static_cast<unsigned char*>(sqlite3_malloc64(*size == 0 ? 1 : *size));

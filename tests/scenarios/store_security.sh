@@ -1,0 +1,168 @@
+# The encrypted case store through the command line (issue 4): no plaintext
+# in any store file; wrong passphrase, tampering and truncation refused with
+# exit 1 and every file unchanged; all-or-nothing validated import with line
+# and column; re-import changes nothing; redacted export; audit; rekey; lock.
+source "$(dirname "$0")/lib.bash"
+source "$(dirname "$0")/store_gen.bash"
+
+S=$WORK/cases.store
+export UNCOUNTED_PASSPHRASE="correct horse battery staple"
+hashes() { (cd "$WORK" && sha256sum cases.store* 2>/dev/null | sort); }
+same_files() { # same_files BEFORE WHAT: every store file byte-for-byte unchanged
+  if [ "$(hashes)" != "$1" ]; then
+    echo "FAIL: $2 changed the store's files" >&2
+    failures=$((failures + 1))
+  fi
+}
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+make_records "$WORK/people.csv" 1 300
+make_patterns "$WORK/patterns"
+
+# --help on every command, usage errors exit 2.
+for cmd in init import export rekey audit records; do
+  expect_exit 0 "$UNCOUNTED" "$cmd" --help
+done
+expect_exit 2 "$UNCOUNTED" import "$S" "$WORK/people.csv" --list A
+expect_exit 2 "$UNCOUNTED" export "$S"
+
+expect_exit 0 "$UNCOUNTED" init "$S" --kdf-memory 8 --kdf-passes 1
+expect_stdout "created"
+expect_exit 1 "$UNCOUNTED" init "$S" --kdf-memory 8 --kdf-passes 1
+expect_stderr "already exists"
+
+expect_exit 0 "$UNCOUNTED" import "$S" --source interviews-2023 --list A "$WORK/people.csv"
+expect_stdout "300 records: 300 added, 0 superseded, 0 unchanged"
+[ -f "$S.journal" ] || fail "the import was not journaled"
+found=$(scan_files "$WORK/patterns" "$S" "$S.journal" "$S.lock" "$S".tmp-*)
+[ -z "$found" ] || fail "plaintext names or places in: $found"
+# The importer really holds those names (the scan is not vacuous).
+expect_exit 0 "$UNCOUNTED" records "$S" --name "$(sed -n 2p "$WORK/people.csv" | cut -d, -f3)"
+expect_stdout "$(sed -n 2p "$WORK/people.csv" | cut -d, -f2)"
+
+# Re-importing the same file changes nothing, not a byte.
+before=$(hashes)
+expect_exit 0 "$UNCOUNTED" import "$S" --source interviews-2023 --list A "$WORK/people.csv"
+expect_stdout "0 added, 0 superseded, 300 unchanged"
+same_files "$before" "re-importing the same file"
+
+# A bad date rejects the whole file, with line and column; nothing stored.
+make_records "$WORK/bad.csv" 1000 40
+sed -i '27s/,20[0-9][0-9]-[0-9][0-9]-[0-9][0-9],/,2023-13-45,/' "$WORK/bad.csv"
+expect_exit 1 "$UNCOUNTED" import "$S" --source partner --list B "$WORK/bad.csv"
+expect_stderr "bad.csv:27:8: event_date: month 13 is not between 1 and 12"
+expect_stderr "nothing was imported"
+same_files "$before" "a rejected import"
+printf '[\n {"record_id": "x1", "event_type": "arrest_china",\n  "event_date": "2023-02-30"}\n]\n' >"$WORK/bad.json"
+expect_exit 1 "$UNCOUNTED" import "$S" --source partner --list B "$WORK/bad.json"
+expect_stderr "bad.json:3:3: event_date: day 30 does not exist in 2023-02"
+same_files "$before" "a rejected JSON import"
+
+# --dry-run counts and writes nothing.
+make_records "$WORK/more.csv" 290 20
+expect_exit 0 "$UNCOUNTED" import "$S" --source interviews-2023 --list A --dry-run "$WORK/more.csv"
+expect_stdout "dry run (nothing written)"
+expect_stdout "20 records: 9 added, 0 superseded, 11 unchanged"
+same_files "$before" "--dry-run"
+
+# A changed row supersedes the old version, which is kept.
+sed -i '2s/,19[0-9][0-9],/,1949,/' "$WORK/people.csv"
+expect_exit 0 "$UNCOUNTED" import "$S" --source interviews-2023 --list A "$WORK/people.csv"
+expect_stdout "0 added, 1 superseded, 299 unchanged"
+expect_exit 0 "$UNCOUNTED" records "$S" --all-versions --source interviews-2023 --format table
+[ "$(grep -c $'\t1\t2\t' "$WORK/out")" = 1 ] || fail "record 1 has no version 2"
+expect_stdout "(superseded)"
+
+# Wrong passphrase: exit 1, clear message, every file unchanged.
+before=$(hashes)
+for cmd in "records $S" "audit $S" "export $S --out $WORK/x.csv" "rekey $S" \
+           "import $S --source interviews-2023 --list A $WORK/more.csv"; do
+  UNCOUNTED_PASSPHRASE=wrong UNCOUNTED_NEW_PASSPHRASE=other expect_exit 1 "$UNCOUNTED" $cmd
+  expect_stderr "wrong passphrase"
+  same_files "$before" "'$cmd' with a wrong passphrase"
+done
+[ ! -e "$WORK/x.csv" ] || fail "an export was written with a wrong passphrase"
+
+# Tampered and truncated store and journal: refused, exit 1, unchanged.
+cp "$S" "$WORK/original"
+cp "$S.journal" "$WORK/original.journal"
+size=$(stat -c %s "$S")
+for offset in 10 50 100 $((size / 2)) $((size - 1)); do
+  cp "$WORK/original" "$S"
+  printf '\x5a' | dd of="$S" bs=1 seek="$offset" conv=notrunc status=none
+  cmp -s "$S" "$WORK/original" && printf '\x5b' | dd of="$S" bs=1 seek="$offset" conv=notrunc status=none
+  tampered=$(hashes)
+  expect_exit 1 "$UNCOUNTED" import "$S" --source interviews-2023 --list A "$WORK/more.csv"
+  same_files "$tampered" "opening a store altered at byte $offset"
+done
+expect_stderr "damaged or was altered"
+for keep in 0 20 104 $((size / 2)) $((size - 1)); do
+  head -c "$keep" "$WORK/original" >"$S"
+  cut_files=$(hashes)
+  expect_exit 1 "$UNCOUNTED" records "$S"
+  [ "$keep" -ge 104 ] && expect_stderr "truncated"
+  same_files "$cut_files" "opening a store truncated to $keep bytes"
+done
+cp "$WORK/original" "$S"
+jsize=$(stat -c %s "$S.journal")
+printf '\x00' | dd of="$S.journal" bs=1 seek=$((jsize - 3)) conv=notrunc status=none
+printf '\x01' | dd of="$S.journal" bs=1 seek=$((jsize - 2)) conv=notrunc status=none
+tampered=$(hashes)
+expect_exit 1 "$UNCOUNTED" import "$S" --source interviews-2023 --list A "$WORK/more.csv"
+expect_stderr "journal entry"
+same_files "$tampered" "opening a store with an altered journal"
+cp "$WORK/original.journal" "$S.journal"
+expect_exit 0 "$UNCOUNTED" audit "$S"
+expect_stdout "audit log intact"
+
+# One writer at a time.
+if command -v flock >/dev/null; then
+  flock -x "$S.lock" sleep 2 &
+  holder=$!
+  sleep 0.5
+  expect_exit 1 "$UNCOUNTED" import "$S" --source interviews-2023 --list A "$WORK/more.csv"
+  expect_stderr "in use by another uncounted process"
+  wait "$holder" 2>/dev/null || true
+fi
+
+# Redacted export: no names, no Hangul names, no birth years, no day-precise dates.
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.csv"
+expect_stdout "redaction: public"
+awk -F, 'FNR > 1 && $3 != "" { print $3 } FNR > 1 && $2 != "" { print $2 }' "$WORK/people.csv" |
+  awk 'length($0) >= 5' | sort -u >"$WORK/names"
+LC_ALL=C grep -qF -f "$WORK/names" "$WORK/public.csv" && fail "the public export holds names"
+grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$WORK/public.csv" && fail "the public export holds day-precise dates"
+head -1 "$WORK/public.csv" | grep -qE 'name|birth' && fail "the public export has name or birth columns"
+grep -q '^p[0-9a-f]\{32\},' "$WORK/public.csv" || fail "the public export lacks pseudonymous ids"
+expect_exit 0 "$UNCOUNTED" export "$S" --redact partner --out "$WORK/partner.json"
+LC_ALL=C grep -qF -f "$WORK/names" "$WORK/partner.json" && fail "the partner export holds names"
+expect_exit 1 "$UNCOUNTED" export "$S" --out "$WORK/public.csv"
+expect_stderr "exists"
+expect_exit 0 "$UNCOUNTED" export "$S" --out "$WORK/all.json"
+expect_stderr "not redacted"
+LC_ALL=C grep -qF -f "$WORK/names" "$WORK/all.json" || fail "the unredacted export lacks the names"
+expect_exit 0 "$UNCOUNTED" audit "$S"
+expect_stdout "export profile=public"
+expect_stdout "audit log intact"
+
+# Filters.
+expect_exit 0 "$UNCOUNTED" records "$S" --event-type repatriation --from 2005 --to 2005-12
+[ "$(wc -l <"$WORK/out")" -gt 1 ] || fail "records --event-type --from --to found nothing"
+expect_exit 2 "$UNCOUNTED" records "$S" --from 2005-13
+
+# Passphrase from a file; rekey.
+printf 'correct horse battery staple\n' >"$WORK/pass"
+UNCOUNTED_PASSPHRASE= expect_exit 0 "$UNCOUNTED" records "$S" --passphrase-file "$WORK/pass" --source nobody
+printf 'a new passphrase\n' >"$WORK/newpass"
+expect_exit 0 "$UNCOUNTED" rekey "$S" --new-passphrase-file "$WORK/newpass" --kdf-memory 8 --kdf-passes 1
+expect_exit 1 "$UNCOUNTED" records "$S"
+expect_stderr "wrong passphrase"
+UNCOUNTED_PASSPHRASE="a new passphrase" expect_exit 0 "$UNCOUNTED" audit "$S"
+expect_stdout "rekey"
+[ ! -e "$S.journal" ] || fail "rekey left the journal"
+found=$(scan_files "$WORK/patterns" "$S" "$S.journal" "$S.lock" "$S".tmp-*)
+[ -z "$found" ] || fail "plaintext names or places in: $found"
+for f in "$S" "$S.lock"; do
+  [ "$(stat -c %a "$f")" = 600 ] || fail "$f is not mode 600"
+done
+finish
