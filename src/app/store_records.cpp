@@ -30,6 +30,16 @@ Result<std::size_t> list_records(const RecordsRequest& request, std::ostream& ou
   auto opened = open_store(request.access, store::Access::read);
   if (!opened) return tl::unexpected(opened.error());
   std::size_t count = 0;
+  if (request.count_only) {
+    auto counts = store::count_records(opened->db());
+    if (!counts) return tl::unexpected(counts.error());
+    out << "source\tlist\trecords\n";
+    for (const auto& c : *counts) {
+      out << c.source << '\t' << c.list << '\t' << c.records << '\n';
+      count += c.records;
+    }
+    return count;
+  }
   std::unique_ptr<RecordWriter> writer;
   if (request.format != RecordsFormat::table)
     writer = RecordWriter::make(request.format == RecordsFormat::csv ? ExportFormat::csv : ExportFormat::json, out,

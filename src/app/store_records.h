@@ -17,6 +17,7 @@ struct RecordsRequest {
   StoreAccess access;
   store::RecordFilter filter;
   RecordsFormat format = RecordsFormat::table;
+  bool count_only = false;  // print "source list records" per source instead
 };
 
 // Writes the matching records to `out`; returns how many matched.

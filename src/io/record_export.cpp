@@ -53,6 +53,18 @@ std::string value_of(RecordField f, const CaseRecord& r, const CaseEvent* e) {
   }
 }
 
+// RFC 4180 quoting of one field.
+std::string quote_field(const std::string& v) {
+  bool quote = v.find_first_of(",\"\r\n") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+  if (!quote) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 std::vector<RecordField> kept_fields(RedactionProfile profile) {
   std::vector<RecordField> out;
   for (std::size_t i = 0; i < kRecordFieldCount; ++i)
@@ -74,7 +86,7 @@ class CsvWriter : public RecordWriter {
 
  private:
   void row(const CaseRecord& r, const CaseEvent* e) {
-    for (std::size_t i = 0; i < fields_.size(); ++i) out_ << (i ? "," : "") << csv_field(value_of(fields_[i], r, e));
+    for (std::size_t i = 0; i < fields_.size(); ++i) out_ << (i ? "," : "") << quote_field(value_of(fields_[i], r, e));
     out_ << "\r\n";
   }
   std::ostream& out_;
@@ -141,17 +153,6 @@ Result<ExportFormat> export_format_for(const std::string& path) {
 std::unique_ptr<RecordWriter> RecordWriter::make(ExportFormat format, std::ostream& out, RedactionProfile profile) {
   if (format == ExportFormat::csv) return std::make_unique<CsvWriter>(out, profile);
   return std::make_unique<JsonWriter>(out, profile);
-}
-
-std::string csv_field(const std::string& v) {
-  bool quote = v.find_first_of(",\"\r\n") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-  if (!quote) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace uncounted

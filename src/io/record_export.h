@@ -33,7 +33,4 @@ class RecordWriter {
   virtual void finish() = 0;
 };
 
-// RFC 4180 quoting of one CSV field.
-std::string csv_field(const std::string& value);
-
 }  // namespace uncounted

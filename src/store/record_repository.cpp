@@ -279,6 +279,21 @@ Result<ImportCounts> put_records(Database& db, const ImportBatch& batch, const s
   return counts;
 }
 
+Result<std::vector<SourceCount>> count_records(Database& db) {
+  auto q = db.prepare(
+      "SELECT s.name, s.list, count(r.id) FROM sources s LEFT JOIN records r ON r.source_id = s.id "
+      "AND NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes = r.id) GROUP BY s.id ORDER BY s.name");
+  if (!q) return tl::unexpected(q.error());
+  std::vector<SourceCount> out;
+  while (true) {
+    auto row = q->step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({q->column_text(0), q->column_text(1), static_cast<std::size_t>(q->column_int(2))});
+  }
+  return out;
+}
+
 Status for_each_record(Database& db, const RecordFilter& f, const std::function<Status(const StoredRecord&)>& visit) {
   std::string sql =
       "SELECT r.id, s.name, s.list, r.record_key, r.version, r.sex, r.birth_year, r.birth_date, r.age, "

@@ -69,6 +69,13 @@ struct StoredRecord {
   std::string imported_at;
 };
 
+struct SourceCount {
+  std::string source, list;
+  std::size_t records = 0;  // current versions
+};
+// How many current records each source holds, by source name.
+Result<std::vector<SourceCount>> count_records(Database& db);
+
 // Calls `visit` for each matching record, ordered by source, record_id and
 // version. Stops at the first error `visit` returns, and returns it.
 Status for_each_record(Database& db, const RecordFilter& filter,
