@@ -23,4 +23,9 @@ void add_rekey_command(CLI::App& app, int& exit_status);
 void add_audit_command(CLI::App& app, int& exit_status);
 void add_records_command(CLI::App& app, int& exit_status);
 
+// Record linkage (issue 3): link, histories, evaluate.
+void add_link_command(CLI::App& app, int& exit_status);
+void add_histories_command(CLI::App& app, int& exit_status);
+void add_evaluate_command(CLI::App& app, int& exit_status);
+
 }  // namespace uncounted::cli

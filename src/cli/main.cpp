@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
 
   int exit_status = uncounted::cli::kExitOk;
   uncounted::cli::add_estimate_command(app, exit_status);
+  uncounted::cli::add_link_command(app, exit_status);
+  uncounted::cli::add_histories_command(app, exit_status);
+  uncounted::cli::add_evaluate_command(app, exit_status);
   uncounted::cli::add_demo_command(app, exit_status);
   uncounted::cli::add_init_command(app, exit_status);
   uncounted::cli::add_import_command(app, exit_status);

@@ -1,0 +1,113 @@
+#include "app/link_histories.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "base/partial_date.h"
+#include "io/clusters_csv.h"
+#include "io/link_config.h"
+#include "io/link_records_csv.h"
+
+namespace uncounted {
+namespace {
+
+std::string period_of(const CivilDate& d, int years) {
+  if (years == 1) return std::to_string(d.year);
+  const int start = d.year - ((d.year % years) + years) % years;
+  return std::to_string(start) + "-" + std::to_string(start + years - 1);
+}
+
+}  // namespace
+
+Result<std::string> make_histories_csv(const HistoriesOptions& options) {
+  auto rows = read_clusters_csv(options.clusters_path);
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<std::string> lists;
+  std::unordered_map<std::string, std::size_t> list_index;
+  for (const auto& r : *rows)
+    if (list_index.emplace(r.list, lists.size()).second) lists.push_back(r.list);
+  for (const auto& l : lists)
+    if (l == "entity_id" || l == "stratum" || l == "count")
+      return fail(SourceLocation{options.clusters_path, 0, 0},
+                  "a list is named '" + l + "', which is also an output column; rename the list");
+
+  // Stratum values per (source, record id).
+  std::unordered_map<std::string, std::string> stratum_of;
+  const bool stratified = !options.stratum_column.empty();
+  if (stratified) {
+    if (options.record_files.empty())
+      return fail("--stratum needs the record files (--records) that hold the column '" + options.stratum_column + "'");
+    LinkRecordColumns columns;
+    if (options.config_path) {
+      auto c = read_link_config(*options.config_path);
+      if (!c) return tl::unexpected(c.error());
+      columns.record_id = c->record_id_column;
+      columns.source = c->source_column;
+      columns.list = c->list_column;
+    }
+    columns.columns = {options.stratum_column};
+    link::RecordTable table;
+    for (const auto& f : options.record_files)
+      if (auto ok = append_link_records(f, columns, table); !ok) return tl::unexpected(ok.error());
+    for (std::size_t r = 0; r < table.size(); ++r)
+      stratum_of.emplace(table.sources[table.source_of[r]] + '\x1f' + table.record_ids[r], table.columns[0][r]);
+  }
+
+  struct Entity {
+    std::vector<char> seen;
+    std::map<std::string, int> values;
+    bool has_date = false;
+    CivilDate earliest;
+    std::string period;
+  };
+  std::map<std::uint64_t, Entity> entities;
+  for (const auto& r : *rows) {
+    auto& e = entities[r.cluster_id];
+    if (e.seen.empty()) e.seen.assign(lists.size(), 0);
+    e.seen[list_index[r.list]] = 1;
+    if (!stratified) continue;
+    auto it = stratum_of.find(r.source + '\x1f' + r.record_id);
+    if (it == stratum_of.end())
+      return fail(SourceLocation{options.clusters_path, r.line, 1}, "no record with this source and record_id in the record files");
+    const std::string& value = it->second;
+    if (value.empty()) continue;
+    if (options.period_years > 0) {
+      auto date = parse_partial_date(value);
+      if (!date || date->precision == DatePrecision::unknown) continue;
+      if (!e.has_date || date->earliest < e.earliest) {
+        e.has_date = true;
+        e.earliest = date->earliest;
+        e.period = period_of(date->earliest, options.period_years);
+      }
+    } else {
+      e.values[value] += 1;
+    }
+  }
+  std::string out = "entity_id";
+  for (const auto& l : lists) out += "," + link_csv_field(l);
+  if (stratified) out += ",stratum";
+  out += '\n';
+  for (const auto& [id, e] : entities) {
+    out += std::to_string(id);
+    for (char s : e.seen) out += s ? ",1" : ",0";
+    if (stratified) {
+      std::string stratum = "unknown";
+      if (options.period_years > 0) {
+        if (e.has_date) stratum = e.period;
+      } else {
+        int best = 0;
+        for (const auto& [v, c] : e.values)
+          if (c > best) {
+            best = c;
+            stratum = v;
+          }
+      }
+      out += "," + link_csv_field(stratum);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace uncounted

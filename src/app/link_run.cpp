@@ -1,0 +1,119 @@
+#include "app/link_run.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/link_default_config.h"
+#include "app/link_tables.h"
+#include "io/clusters_csv.h"
+#include "io/link_config.h"
+#include "io/link_records_csv.h"
+#include "io/pairs_csv.h"
+
+namespace uncounted {
+
+Result<LinkRunReport> run_link(const LinkRunOptions& options) {
+  if (options.inputs.empty()) return fail("no record files given");
+  std::vector<std::vector<std::string>> headers;
+  for (const auto& path : options.inputs) {
+    auto h = read_csv_header(path);
+    if (!h) return tl::unexpected(h.error());
+    headers.push_back(std::move(*h));
+  }
+  LinkConfig config;
+  if (options.config_path) {
+    auto c = read_link_config(*options.config_path);
+    if (!c) return tl::unexpected(c.error());
+    config = std::move(*c);
+    // Every column the config uses must be in every file.
+    for (std::size_t i = 0; i < headers.size(); ++i)
+      for (const auto& [column, where] : config.columns)
+        if (std::find(headers[i].begin(), headers[i].end(), column) == headers[i].end())
+          return fail(where, "column '" + column + "' is not in " + options.inputs[i] + " (header, line 1)");
+  } else {
+    std::set<std::string> present;
+    for (const auto& h : headers) present.insert(h.begin(), h.end());
+    config = default_link_config(present);
+    if (config.spec.fields.empty())
+      return fail("the record files have none of the canonical columns to compare (full_name, family_name, "
+                  "given_name, name_hangul, name_hanzi, sex, birth_year, ...); give a --config");
+    if (config.spec.blocking.empty())
+      return fail("no blocking rule can be made from the canonical columns present; give a --config");
+  }
+  auto& spec = config.spec;
+  if (options.threshold) spec.threshold = *options.threshold;
+  spec.explain = options.explain;
+  spec.threads = options.threads;
+  if (options.pairs_path || options.explain) spec.review_floor = std::min(spec.review_floor, spec.threshold);
+
+  LinkRecordColumns columns;
+  columns.record_id = config.record_id_column;
+  columns.source = config.source_column;
+  columns.list = config.list_column;
+  for (const auto& [c, where] : config.columns) columns.columns.push_back(c);
+  columns.require_columns = options.config_path.has_value();
+  link::RecordTable table;
+  for (const auto& path : options.inputs) {
+    if (options.progress) options.progress("reading", 0);
+    auto ok = append_link_records(path, columns, table);
+    if (!ok) return tl::unexpected(ok.error());
+  }
+  auto resources = load_link_tables(spec, options.data_dir);
+  if (!resources) return tl::unexpected(resources.error());
+
+  LinkRunReport report;
+  report.records = table.size();
+  report.sources = table.sources.size();
+  report.lists = table.lists.size();
+  report.threshold = spec.threshold;
+  if (options.count_pairs_only) {
+    auto counts = link::count_candidate_pairs(table, spec, *resources);
+    if (!counts) return tl::unexpected(counts.error());
+    report.blocking = std::move(*counts);
+    report.counted_only = true;
+    return report;
+  }
+  auto result = link::link_records(table, spec, *resources, options.progress);
+  if (!result) return tl::unexpected(result.error());
+  if (options.progress) options.progress("writing", 0);
+  if (auto ok = write_clusters_csv(options.clusters_path, table, result->cluster_of); !ok)
+    return tl::unexpected(ok.error());
+  if (options.pairs_path)
+    if (auto ok = write_pairs_csv(*options.pairs_path, table, *result, options.explain); !ok)
+      return tl::unexpected(ok.error());
+  report.blocking = std::move(result->blocking);
+  report.model = std::move(result->model);
+  report.summary = result->summary;
+  return report;
+}
+
+std::string format_link_report(const LinkRunReport& r) {
+  std::string out = fmt::format("records: {} from {} source(s), {} list(s)\n", r.records, r.sources, r.lists);
+  out += "blocking rules (pairs before any comparison):\n";
+  std::uint64_t total = 0;
+  for (const auto& b : r.blocking) {
+    total += b.new_pairs;
+    out += fmt::format("  {:<40} {:>14} pairs {:>14} new {:>14} cumulative\n", b.rule, b.pairs, b.new_pairs, total);
+  }
+  if (r.counted_only) return out;
+  const auto& s = r.summary;
+  out += fmt::format("candidate pairs compared: {} of {} possible ({:.4g}%)\n", s.compared_pairs, s.possible_pairs,
+                     s.possible_pairs ? 100.0 * static_cast<double>(s.compared_pairs) / static_cast<double>(s.possible_pairs) : 0.0);
+  out += fmt::format("prior match probability: {:.3g} ({})\n", r.model.prior, r.model.prior_method);
+  out += "fields (level: m / u / weight):\n";
+  for (const auto& f : r.model.fields) {
+    out += fmt::format("  {}{}\n", f.name, f.term_frequency ? " (term-frequency adjusted)" : "");
+    for (std::size_t l = 0; l < f.m.size(); ++l)
+      out += fmt::format("    {:<24} m={:.4f} u={:.6f} weight={:+.2f}\n", f.level_names[l], f.m[l], f.u[l],
+                         f.weight(static_cast<int>(l)));
+  }
+  out += fmt::format("threshold: match probability >= {}\n", r.threshold);
+  out += fmt::format("entities: {} (linked pairs {})\n", s.entities, s.linked_pairs);
+  out += fmt::format("expected matches among candidate pairs (model): {:.1f}\n", s.expected_matches);
+  out += fmt::format("model-estimated pairwise precision: {:.4f}, recall: {:.4f} (no truth used)\n",
+                     s.estimated_precision, s.estimated_recall);
+  return out;
+}
+
+}  // namespace uncounted

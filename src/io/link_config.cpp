@@ -1,0 +1,393 @@
+#include "io/link_config.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/csv_reader.h"
+
+namespace uncounted {
+namespace {
+
+using nlohmann::json;
+
+// Where `"key"` first occurs in the text at or after `from` (1-based line
+// and column), for messages about a key.
+class Locator {
+ public:
+  Locator(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
+  SourceLocation at(const std::string& key) const {
+    const std::string needle = "\"" + key + "\"";
+    const auto pos = text_.find(needle);
+    return pos == std::string_view::npos ? SourceLocation{file_, 0, 0} : position(pos);
+  }
+  SourceLocation position(std::size_t offset) const {
+    long line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
+      if (text_[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    return {file_, line, column};
+  }
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string_view text_;
+  std::string file_;
+};
+
+struct Parser {
+  const Locator& where;
+  LinkConfig config;
+
+  tl::unexpected<Error> error(const std::string& key, const std::string& message) const {
+    return fail(where.at(key), message);
+  }
+
+  Status check_keys(const json& object, const std::set<std::string>& allowed, const std::string& what) const {
+    if (!object.is_object()) return error(what, what + ": must be a JSON object");
+    for (const auto& [k, v] : object.items())
+      if (!allowed.count(k)) return error(k, what + ": unknown key '" + k + "'");
+    return {};
+  }
+
+  Result<std::string> string_value(const json& object, const std::string& key) const {
+    const auto& v = object.at(key);
+    if (!v.is_string() || v.get<std::string>().empty()) return error(key, "'" + key + "' must be a non-empty string");
+    return v.get<std::string>();
+  }
+
+  Result<double> number_value(const json& object, const std::string& key, double lo, double hi) const {
+    const auto& v = object.at(key);
+    if (!v.is_number()) return error(key, "'" + key + "' must be a number");
+    const double d = v.get<double>();
+    if (!(d >= lo && d <= hi))
+      return error(key, "'" + key + "' must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return d;
+  }
+
+  void use_column(const std::string& column, const std::string& key) {
+    config.columns.emplace(column, where.at(key.empty() ? column : key));
+  }
+
+  Result<link::FieldSpec> field(const json& f) {
+    if (auto ok = check_keys(f, {"name", "comparator", "column", "columns", "levels", "term_frequency", "full",
+                                 "family", "given", "hangul", "hanzi", "age", "reference_date", "format",
+                                 "digit_typos"},
+                             "field");
+        !ok)
+      return tl::unexpected(ok.error());
+    link::FieldSpec spec;
+    if (!f.contains("name")) return error("fields", "a field has no \"name\"");
+    auto name = string_value(f, "name");
+    if (!name) return tl::unexpected(name.error());
+    spec.name = *name;
+    if (!f.contains("comparator")) return error(spec.name, "field '" + spec.name + "': no \"comparator\"");
+    auto comparator = string_value(f, "comparator");
+    if (!comparator) return tl::unexpected(comparator.error());
+    if (!link::parse_comparator_kind(*comparator, spec.kind))
+      return error(*comparator, "field '" + spec.name + "': unknown comparator '" + *comparator +
+                                    "' (exact, jaro_winkler, levenshtein, damerau_levenshtein, year, date, place, "
+                                    "korean_name, name_swap)");
+    if (f.contains("column")) {
+      auto c = string_value(f, "column");
+      if (!c) return tl::unexpected(c.error());
+      spec.columns.push_back(*c);
+    }
+    if (f.contains("columns")) {
+      if (!f["columns"].is_array()) return error("columns", "'columns' must be an array of column names");
+      for (const auto& c : f["columns"]) {
+        if (!c.is_string() || c.get<std::string>().empty())
+          return error("columns", "'columns' must be an array of column names");
+        spec.columns.push_back(c.get<std::string>());
+      }
+    }
+    for (const auto& c : spec.columns) use_column(c, c);
+    std::string* roles[] = {&spec.full_column, &spec.family_column, &spec.given_column, &spec.hangul_column,
+                            &spec.hanzi_column, &spec.age_column, &spec.reference_date_column};
+    const char* role_keys[] = {"full", "family", "given", "hangul", "hanzi", "age", "reference_date"};
+    for (std::size_t i = 0; i < 7; ++i)
+      if (f.contains(role_keys[i])) {
+        auto c = string_value(f, role_keys[i]);
+        if (!c) return tl::unexpected(c.error());
+        *roles[i] = *c;
+        use_column(*c, *c);
+      }
+    const bool korean = spec.kind == link::ComparatorKind::kKoreanName;
+    if (korean && spec.full_column.empty() && spec.family_column.empty() && spec.given_column.empty() &&
+        spec.hangul_column.empty() && spec.hanzi_column.empty()) {
+      if (spec.columns.size() != 1)
+        return error(spec.name, "field '" + spec.name + "': korean_name needs \"full\", \"family\"/\"given\", "
+                                "\"hangul\" or \"hanzi\" columns");
+      spec.full_column = spec.columns[0];
+    }
+    if (!korean && spec.columns.empty())
+      return error(spec.name, "field '" + spec.name + "': no \"column\" or \"columns\"");
+    if (spec.kind == link::ComparatorKind::kNameSwap && spec.columns.size() != 2)
+      return error(spec.name, "field '" + spec.name + "': name_swap needs two columns (first, last)");
+    if (f.contains("levels")) {
+      if (!f["levels"].is_array()) return error("levels", "'levels' must be an array of numbers");
+      for (const auto& v : f["levels"]) {
+        if (!v.is_number()) return error("levels", "'levels' must be an array of numbers");
+        spec.thresholds.push_back(v.get<double>());
+      }
+    } else {
+      switch (spec.kind) {
+        case link::ComparatorKind::kJaroWinkler:
+          spec.thresholds = {0.92, 0.8};
+          break;
+        case link::ComparatorKind::kLevenshtein:
+        case link::ComparatorKind::kDamerau:
+          spec.thresholds = {1, 2};
+          break;
+        case link::ComparatorKind::kYear:
+          spec.thresholds = {1, 3};
+          break;
+        case link::ComparatorKind::kDate:
+          spec.thresholds = {31, 365};
+          break;
+        case link::ComparatorKind::kNameSwap:
+          spec.thresholds = {0.88};
+          break;
+        default:
+          break;
+      }
+    }
+    if (spec.thresholds.size() > 6) return error("levels", "field '" + spec.name + "': at most 6 levels");
+    if (f.contains("term_frequency")) {
+      if (!f["term_frequency"].is_boolean()) return error("term_frequency", "'term_frequency' must be true or false");
+      spec.term_frequency = f["term_frequency"].get<bool>();
+    }
+    if (f.contains("digit_typos")) {
+      if (!f["digit_typos"].is_boolean()) return error("digit_typos", "'digit_typos' must be true or false");
+      spec.date_digit_typos = f["digit_typos"].get<bool>();
+    }
+    if (f.contains("format")) {
+      auto fmt = string_value(f, "format");
+      if (!fmt) return tl::unexpected(fmt.error());
+      if (*fmt != "iso" && *fmt != "yyyymmdd") return error("format", "'format' must be \"iso\" or \"yyyymmdd\"");
+      spec.date_format = *fmt == "iso" ? "" : *fmt;
+    }
+    return spec;
+  }
+
+  Result<link::KeyPart> key_part(const json& p) {
+    link::KeyPart part;
+    if (p.is_string()) {
+      part.column = p.get<std::string>();
+      use_column(part.column, part.column);
+      return part;
+    }
+    if (auto ok = check_keys(p, {"column", "field", "transform", "length"}, "blocking key part"); !ok)
+      return tl::unexpected(ok.error());
+    std::string transform = "exact";
+    if (p.contains("transform")) {
+      auto t = string_value(p, "transform");
+      if (!t) return tl::unexpected(t.error());
+      transform = *t;
+    }
+    static const std::map<std::string, link::KeyTransform> transforms{
+        {"exact", link::KeyTransform::kExact},       {"prefix", link::KeyTransform::kPrefix},
+        {"phonetic", link::KeyTransform::kPhonetic}, {"soundex", link::KeyTransform::kSoundex},
+        {"year", link::KeyTransform::kYear},         {"name_keys", link::KeyTransform::kNameKeys},
+        {"family_keys", link::KeyTransform::kFamilyKeys}};
+    auto it = transforms.find(transform);
+    if (it == transforms.end())
+      return error(transform, "unknown transform '" + transform +
+                                  "' (exact, prefix, phonetic, soundex, year, name_keys, family_keys)");
+    part.transform = it->second;
+    const bool by_field = part.transform == link::KeyTransform::kNameKeys ||
+                          part.transform == link::KeyTransform::kFamilyKeys;
+    const char* key = by_field ? "field" : "column";
+    if (!p.contains(key))
+      return error("blocking", std::string("a blocking key part with transform '") + transform + "' needs \"" + key +
+                                   "\"");
+    auto name = string_value(p, key);
+    if (!name) return tl::unexpected(name.error());
+    part.column = *name;
+    if (!by_field) use_column(part.column, part.column);
+    if (part.transform == link::KeyTransform::kPrefix) {
+      if (!p.contains("length")) return error("prefix", "a prefix key part needs \"length\"");
+      auto len = number_value(p, "length", 1, 100);
+      if (!len) return tl::unexpected(len.error());
+      part.length = static_cast<int>(*len);
+    }
+    return part;
+  }
+
+  Status parse(const json& root) {
+    if (auto ok = check_keys(root, {"record_id", "source_column", "list_column", "link_type", "fields", "blocking",
+                                    "prior", "threshold", "review_floor", "clustering", "u_sample_pairs", "seed",
+                                    "em_iterations", "description"},
+                             "config");
+        !ok)
+      return ok;
+    auto& spec = config.spec;
+    for (auto [key, target] : {std::pair<const char*, std::string*>{"record_id", &config.record_id_column},
+                               {"source_column", &config.source_column},
+                               {"list_column", &config.list_column}})
+      if (root.contains(key)) {
+        auto v = string_value(root, key);
+        if (!v) return tl::unexpected(v.error());
+        *target = *v;
+      }
+    if (root.contains("link_type")) {
+      auto v = string_value(root, "link_type");
+      if (!v) return tl::unexpected(v.error());
+      if (*v == "dedupe_and_link")
+        spec.link_type = link::LinkType::kDedupeAndLink;
+      else if (*v == "link_only")
+        spec.link_type = link::LinkType::kLinkOnly;
+      else if (*v == "dedupe_only")
+        spec.link_type = link::LinkType::kDedupeOnly;
+      else
+        return error("link_type", "'link_type' must be dedupe_and_link, link_only or dedupe_only");
+    }
+    if (!root.contains("fields") || !root["fields"].is_array() || root["fields"].empty())
+      return error("fields", "the config needs a non-empty \"fields\" array");
+    std::set<std::string> names;
+    for (const auto& f : root["fields"]) {
+      auto field = this->field(f);
+      if (!field) return tl::unexpected(field.error());
+      if (!names.insert(field->name).second) return error(field->name, "two fields are named '" + field->name + "'");
+      spec.fields.push_back(std::move(*field));
+    }
+    if (!root.contains("blocking") || !root["blocking"].is_array() || root["blocking"].empty())
+      return error("blocking", "the config needs a non-empty \"blocking\" array of rules");
+    for (const auto& r : root["blocking"]) {
+      link::BlockingRule rule;
+      json key;
+      if (r.is_array()) {
+        key = r;
+      } else {
+        if (auto ok = check_keys(r, {"name", "key"}, "blocking rule"); !ok) return ok;
+        if (!r.contains("key") || !r["key"].is_array() || r["key"].empty())
+          return error("blocking", "a blocking rule needs a non-empty \"key\" array");
+        key = r["key"];
+        if (r.contains("name")) {
+          auto n = string_value(r, "name");
+          if (!n) return tl::unexpected(n.error());
+          rule.name = *n;
+        }
+      }
+      for (const auto& p : key) {
+        auto part = key_part(p);
+        if (!part) return tl::unexpected(part.error());
+        if ((part->transform == link::KeyTransform::kNameKeys || part->transform == link::KeyTransform::kFamilyKeys) &&
+            !names.count(part->column))
+          return error(part->column, "blocking key part: '" + part->column + "' is not a field");
+        rule.parts.push_back(*part);
+      }
+      if (rule.name.empty()) {
+        for (const auto& p : rule.parts) {
+          if (!rule.name.empty()) rule.name += " & ";
+          rule.name += p.column;
+          if (p.transform == link::KeyTransform::kPrefix) rule.name += "[:" + std::to_string(p.length) + "]";
+          else if (p.transform != link::KeyTransform::kExact) {
+            static const char* t[] = {"exact", "prefix", "phonetic", "soundex", "year", "name_keys", "family_keys"};
+            rule.name += std::string(":") + t[static_cast<int>(p.transform)];
+          }
+        }
+      }
+      spec.blocking.push_back(std::move(rule));
+    }
+    if (root.contains("prior")) {
+      const auto& p = root["prior"];
+      if (auto ok = check_keys(p, {"rules", "recall"}, "prior"); !ok) return ok;
+      if (p.contains("rules")) {
+        if (!p["rules"].is_array()) return error("rules", "'rules' must be an array of arrays of field names");
+        for (const auto& rule : p["rules"]) {
+          if (!rule.is_array() || rule.empty()) return error("rules", "each prior rule must be an array of field names");
+          std::vector<std::string> fields;
+          for (const auto& n : rule) {
+            if (!n.is_string() || !names.count(n.get<std::string>()))
+              return error("rules", "a prior rule names something that is not a field");
+            fields.push_back(n.get<std::string>());
+          }
+          spec.prior_rules.push_back(std::move(fields));
+        }
+      }
+      if (p.contains("recall")) {
+        auto v = number_value(p, "recall", 0.01, 1);
+        if (!v) return tl::unexpected(v.error());
+        spec.prior_recall = *v;
+      }
+    }
+    if (root.contains("threshold")) {
+      auto v = number_value(root, "threshold", 0, 1);
+      if (!v) return tl::unexpected(v.error());
+      spec.threshold = *v;
+    }
+    if (root.contains("review_floor")) {
+      auto v = number_value(root, "review_floor", 0, 1);
+      if (!v) return tl::unexpected(v.error());
+      spec.review_floor = *v;
+    }
+    if (root.contains("u_sample_pairs")) {
+      auto v = number_value(root, "u_sample_pairs", 1000, 1e9);
+      if (!v) return tl::unexpected(v.error());
+      spec.u_sample_pairs = static_cast<std::uint64_t>(*v);
+    }
+    if (root.contains("seed")) {
+      auto v = number_value(root, "seed", 0, 1e18);
+      if (!v) return tl::unexpected(v.error());
+      spec.seed = static_cast<std::uint64_t>(*v);
+    }
+    if (root.contains("em_iterations")) {
+      auto v = number_value(root, "em_iterations", 1, 10000);
+      if (!v) return tl::unexpected(v.error());
+      spec.em_iterations = static_cast<int>(*v);
+    }
+    if (root.contains("clustering")) {
+      const auto& c = root["clustering"];
+      if (auto ok = check_keys(c, {"method", "min_cohesion", "one_per_list"}, "clustering"); !ok) return ok;
+      if (c.contains("method")) {
+        auto v = string_value(c, "method");
+        if (!v) return tl::unexpected(v.error());
+        if (*v == "guarded")
+          spec.clustering.method = link::ClusterMethod::kGuarded;
+        else if (*v == "components")
+          spec.clustering.method = link::ClusterMethod::kComponents;
+        else
+          return error("method", "clustering 'method' must be \"guarded\" or \"components\"");
+      }
+      if (c.contains("min_cohesion")) {
+        auto v = number_value(c, "min_cohesion", 0, 1);
+        if (!v) return tl::unexpected(v.error());
+        spec.clustering.min_cohesion = *v;
+      }
+      if (c.contains("one_per_list")) {
+        if (!c["one_per_list"].is_boolean()) return error("one_per_list", "'one_per_list' must be true or false");
+        spec.clustering.one_per_list = c["one_per_list"].get<bool>();
+      }
+    }
+    return {};
+  }
+};
+
+}  // namespace
+
+Result<LinkConfig> parse_link_config(std::string_view text, const std::string& file_name) {
+  Locator where(text, file_name);
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    return fail(where.position(e.byte > 0 ? e.byte - 1 : 0), "not valid JSON");
+  }
+  Parser parser{where, {}};
+  if (auto ok = parser.parse(root); !ok) return tl::unexpected(ok.error());
+  return std::move(parser.config);
+}
+
+Result<LinkConfig> read_link_config(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) return tl::unexpected(text.error());
+  return parse_link_config(*text, path);
+}
+
+}  // namespace uncounted

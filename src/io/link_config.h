@@ -1,0 +1,36 @@
+// The JSON config of `uncounted link` (format: docs/LINKAGE.md): which
+// columns identify a record, the fields and their comparators and levels,
+// blocking rules, the prior's deterministic rules, threshold and clustering.
+//
+// Errors name the config file with line and column: malformed JSON, an
+// unknown key (a typo must not silently change the linkage), a value of the
+// wrong type or out of range, an unknown comparator or transform, a
+// blocking part naming no column, two fields with one name, a prior rule
+// naming no field.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "link/link_spec.h"
+
+namespace uncounted {
+
+struct LinkConfig {
+  link::LinkSpec spec;
+  std::string record_id_column = "record_id";
+  std::string source_column = "source";
+  std::string list_column = "list";
+  // Every record column the spec reads, with where the config names it.
+  std::map<std::string, SourceLocation> columns;
+};
+
+Result<LinkConfig> parse_link_config(std::string_view text, const std::string& file_name);
+Result<LinkConfig> read_link_config(const std::string& path);
+
+}  // namespace uncounted

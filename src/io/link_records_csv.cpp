@@ -1,0 +1,165 @@
+#include "io/link_records_csv.h"
+
+#include <unordered_map>
+
+#include "base/csv_reader.h"
+
+namespace uncounted {
+namespace {
+
+std::string file_stem(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  const auto dot = name.find_last_of('.');
+  if (dot != std::string::npos && dot > 0) name.resize(dot);
+  return name;
+}
+
+std::uint32_t intern(std::vector<std::string>& names, std::unordered_map<std::string, std::uint32_t>& ids,
+                     const std::string& name) {
+  auto [it, inserted] = ids.emplace(name, static_cast<std::uint32_t>(names.size()));
+  if (inserted) names.push_back(name);
+  return it->second;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t extra = 0;
+    char32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      extra = 2;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= s.size()) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+Result<std::vector<std::string>> read_csv_header(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) return tl::unexpected(text.error());
+  // Only the first record is needed; parse a prefix that ends at a line break.
+  std::string_view view(*text);
+  auto table = parse_csv(view, path);
+  if (!table) return tl::unexpected(table.error());
+  return table->header;
+}
+
+Status append_link_records(const std::string& path, const LinkRecordColumns& spec, link::RecordTable& table) {
+  auto text = read_file(path);
+  if (!text) return tl::unexpected(text.error());
+  if (!is_valid_utf8(*text)) {
+    // Find the line and field for the message.
+    long line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < text->size(); ++i) {
+      if ((*text)[i] == '\n') {
+        if (!is_valid_utf8(std::string_view(*text).substr(line_start, i - line_start))) break;
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    std::string_view bad = std::string_view(*text).substr(line_start);
+    bad = bad.substr(0, bad.find('\n'));
+    long column = 1;
+    std::size_t field_start = 0;
+    for (std::size_t i = 0; i <= bad.size(); ++i) {
+      if (i == bad.size() || bad[i] == ',') {
+        if (!is_valid_utf8(bad.substr(field_start, i - field_start))) break;
+        ++column;
+        field_start = i + 1;
+      }
+    }
+    return fail(SourceLocation{path, line, column}, "the text is not valid UTF-8");
+  }
+  auto csv = parse_csv(*text, path);
+  if (!csv) return tl::unexpected(csv.error());
+  text->clear();
+  text->shrink_to_fit();
+  const auto& header = csv->header;
+  auto find = [&](const std::string& name) -> long {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<long>(i);
+    return -1;
+  };
+  const long id_col = find(spec.record_id);
+  if (id_col < 0) return fail(SourceLocation{path, csv->header_line, 0}, "no id column '" + spec.record_id + "'");
+  const long source_col = spec.source.empty() ? -1 : find(spec.source);
+  const long list_col = spec.list.empty() ? -1 : find(spec.list);
+  if (table.column_names.empty() && table.size() == 0) {
+    table.column_names = spec.columns;
+    table.columns.assign(spec.columns.size(), {});
+  }
+  std::vector<long> cols;
+  for (const auto& c : spec.columns) {
+    const long idx = find(c);
+    if (idx < 0 && spec.require_columns)
+      return fail(SourceLocation{path, csv->header_line, 0}, "no column '" + c + "', which the link config uses");
+    cols.push_back(idx);
+  }
+  std::unordered_map<std::string, std::uint32_t> source_ids, list_ids;
+  for (std::uint32_t i = 0; i < table.sources.size(); ++i) source_ids.emplace(table.sources[i], i);
+  for (std::uint32_t i = 0; i < table.lists.size(); ++i) list_ids.emplace(table.lists[i], i);
+  // Ids already used per source (records appended earlier count too).
+  std::unordered_map<std::string, long> seen;  // source \x1f id -> line (0: an earlier file)
+  for (std::size_t r = 0; r < table.size(); ++r) seen.emplace(table.sources[table.source_of[r]] + '\x1f' + table.record_ids[r], 0);
+  const std::string stem = file_stem(path);
+  const std::size_t width = header.size();
+  const std::size_t before = table.size();
+  table.record_ids.reserve(before + csv->rows.size());
+  for (auto& c : table.columns) c.reserve(before + csv->rows.size());
+  for (auto& row : csv->rows) {
+    if (row.fields.size() != width)
+      return fail(SourceLocation{path, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
+                                                         " fields but the header has " + std::to_string(width));
+    std::string& id = row.fields[static_cast<std::size_t>(id_col)];
+    if (id.empty()) return fail(SourceLocation{path, row.line, id_col + 1}, "empty record id");
+    const std::string source =
+        source_col >= 0 && !row.fields[static_cast<std::size_t>(source_col)].empty()
+            ? row.fields[static_cast<std::size_t>(source_col)]
+            : stem;
+    const std::string list = list_col >= 0 && !row.fields[static_cast<std::size_t>(list_col)].empty()
+                                 ? row.fields[static_cast<std::size_t>(list_col)]
+                                 : source;
+    auto [it, inserted] = seen.emplace(source + '\x1f' + id, row.line);
+    if (!inserted)
+      return fail(SourceLocation{path, row.line, id_col + 1},
+                  "record id repeated within source (first " +
+                      (it->second > 0 ? "on line " + std::to_string(it->second) : std::string("in an earlier file")) +
+                      ")");
+    table.source_of.push_back(intern(table.sources, source_ids, source));
+    table.list_of.push_back(intern(table.lists, list_ids, list));
+    table.record_ids.push_back(std::move(id));
+    for (std::size_t c = 0; c < cols.size(); ++c)
+      table.columns[c].push_back(cols[c] >= 0 ? std::move(row.fields[static_cast<std::size_t>(cols[c])])
+                                              : std::string());
+  }
+  return {};
+}
+
+}  // namespace uncounted

@@ -1,0 +1,46 @@
+// Reading the record files of `uncounted link` (and `evaluate`,
+// `histories`) into a link::RecordTable: one row per record, any columns.
+//
+// Each file must have the id column; the source is the value of the source
+// column when the file has one (else the file name without directory and
+// extension), and the list the value of the list column (else the source).
+// Only the columns in `columns` are kept; with `require_columns` each of
+// them must be in every file's header, otherwise a file lacking one gets
+// empty (missing) values.
+//
+// Errors (file:line:column: reason, never quoting a value): an unreadable
+// file, malformed CSV, no id column, a required column absent, a row with
+// the wrong number of fields, an empty id, an id repeated within a source,
+// a cell that is not valid UTF-8.
+//
+// Thread safety: pure functions of the files' contents.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "link/record_table.h"
+
+namespace uncounted {
+
+struct LinkRecordColumns {
+  std::string record_id = "record_id";
+  std::string source = "source";  // used when the file has it
+  std::string list = "list";      // used when the file has it
+  std::vector<std::string> columns;
+  bool require_columns = true;
+};
+
+// Appends the records of the CSV file at `path` to `table` (whose
+// column_names must equal `columns.columns`, or be empty for a new table).
+Status append_link_records(const std::string& path, const LinkRecordColumns& columns, link::RecordTable& table);
+
+// The header row of a CSV file (for choosing default fields).
+Result<std::vector<std::string>> read_csv_header(const std::string& path);
+
+// True if `text` is valid UTF-8 (no overlong forms, surrogates or values
+// above U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+}  // namespace uncounted

@@ -1,0 +1,29 @@
+// Clustering of scored pairs into entities.
+//
+// kGuarded (default): pairs at or above the threshold are taken best first;
+// two clusters merge only if the mean match probability over every pair
+// across them (pairs never scored count as 0) reaches min_cohesion. A single
+// strong link can no longer chain two otherwise unrelated groups together,
+// which is what transitive closure does (the R tools' precision halves on
+// RLdata10000 with it). This is greedy average-linkage agglomeration.
+// kComponents: connected components of the pairs at or above the threshold.
+// With one_per_list, a merge that would put two records of one list into an
+// entity is refused (capture–recapture wants each list to see a person once).
+//
+// Returns, per record, a cluster index in 0..k-1; clusters are numbered in
+// the order of their first record. Thread safety: pure function.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "link/link_spec.h"
+#include "link/scored_pair.h"
+
+namespace uncounted::link {
+
+std::vector<std::uint32_t> cluster_records(std::size_t record_count, const std::vector<ScoredPair>& pairs,
+                                           const std::vector<std::uint32_t>& list_of, double threshold,
+                                           const ClusterSpec& spec);
+
+}  // namespace uncounted::link

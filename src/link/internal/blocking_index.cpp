@@ -1,0 +1,185 @@
+#include "link/internal/blocking_index.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "link/internal/parallel.h"
+#include "link/internal/text_key.h"
+#include "normalize/phonetic_key.h"
+
+namespace uncounted::link::internal {
+namespace {
+
+std::string prefix_code_points(const std::string& s, int length) {
+  std::size_t i = 0;
+  int count = 0;
+  while (i < s.size()) {
+    if (count == length) break;
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    ++count;
+  }
+  return s.substr(0, i);
+}
+
+std::string transform_text(const std::string& norm, const KeyPart& part) {
+  switch (part.transform) {
+    case KeyTransform::kExact:
+      return norm;
+    case KeyTransform::kPrefix:
+      return prefix_code_points(norm, part.length);
+    case KeyTransform::kPhonetic:
+      return normalize::phonetic_key(norm);
+    case KeyTransform::kSoundex:
+      return soundex(norm);
+    case KeyTransform::kYear:
+      return first_year(norm);
+    default:
+      return {};
+  }
+}
+
+// The values of one key part for every record (several for name keys).
+struct PartValues {
+  const std::vector<std::string>* column = nullptr;
+  const PreparedField* field = nullptr;
+  KeyPart part;
+  std::unordered_map<std::string, std::string> cache;                   // raw -> transformed
+  std::unordered_map<std::uint32_t, std::vector<std::string>> name_cache;  // value -> keys
+
+  void values(std::uint32_t record, std::vector<std::string>& out) {
+    out.clear();
+    if (column) {
+      const std::string& raw = (*column)[record];
+      if (raw.empty()) return;
+      auto it = cache.find(raw);
+      if (it == cache.end()) it = cache.emplace(raw, transform_text(normalize_text(raw), part)).first;
+      if (!it->second.empty()) out.push_back(it->second);
+      return;
+    }
+    const std::uint32_t v = field->value_of[record];
+    if (v == kMissing) return;
+    auto it = name_cache.find(v);
+    if (it == name_cache.end()) {
+      std::vector<std::string> keys;
+      for (const auto& form : field->names[v]) {
+        if (part.transform == KeyTransform::kNameKeys) {
+          for (auto& k : form.blocking_keys())
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+        } else {
+          for (const auto& reading : form.readings)
+            for (const auto& k : reading.family_keys)
+              if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+        }
+      }
+      it = name_cache.emplace(v, std::move(keys)).first;
+    }
+    out = it->second;
+  }
+};
+
+Result<RuleIndex> build_rule(const BlockingRule& rule, const RecordTable& table,
+                             const std::vector<PreparedField>& fields) {
+  RuleIndex index;
+  index.name = rule.name;
+  std::vector<PartValues> parts(rule.parts.size());
+  for (std::size_t p = 0; p < rule.parts.size(); ++p) {
+    const KeyPart& part = rule.parts[p];
+    parts[p].part = part;
+    index.columns.push_back(part.column);
+    if (part.transform == KeyTransform::kNameKeys || part.transform == KeyTransform::kFamilyKeys) {
+      for (const auto& f : fields)
+        if (f.spec.name == part.column && f.spec.kind == ComparatorKind::kKoreanName) parts[p].field = &f;
+      if (!parts[p].field)
+        return fail("blocking rule '" + rule.name + "': '" + part.column + "' is not a korean_name field");
+    } else {
+      auto c = table.find_column(part.column);
+      if (!c) return fail("blocking rule '" + rule.name + "': column '" + part.column + "' is not in the records");
+      parts[p].column = &table.columns[*c];
+    }
+  }
+  const auto n = static_cast<std::uint32_t>(table.size());
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::vector<std::string>> values(parts.size());
+  std::vector<std::string> keys, next;
+  index.key1.assign(n, kMissing);
+  index.key_offsets.assign(1, 0);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    keys.assign(1, std::string());
+    for (std::size_t p = 0; p < parts.size() && !keys.empty(); ++p) {
+      parts[p].values(r, values[p]);
+      next.clear();
+      for (const auto& k : keys)
+        for (const auto& v : values[p]) next.push_back(p == 0 ? v : k + '\x1f' + v);
+      keys.swap(next);
+    }
+    std::vector<std::uint32_t> rec;
+    for (const auto& k : keys) rec.push_back(ids.emplace(k, static_cast<std::uint32_t>(ids.size())).first->second);
+    std::sort(rec.begin(), rec.end());
+    rec.erase(std::unique(rec.begin(), rec.end()), rec.end());
+    if (rec.size() > 1) index.multi = true;
+    if (rec.size() == 1) index.key1[r] = rec[0];
+    index.keys.insert(index.keys.end(), rec.begin(), rec.end());
+    index.key_offsets.push_back(static_cast<std::uint32_t>(index.keys.size()));
+  }
+  if (!index.multi) {
+    index.keys.clear();
+    index.keys.shrink_to_fit();
+    index.key_offsets.clear();
+    index.key_offsets.shrink_to_fit();
+  }
+  // Blocks by counting sort on key ids (records ascend within a block).
+  const std::size_t key_count = ids.size();
+  index.block_offsets.assign(key_count + 1, 0);
+  auto for_keys = [&](std::uint32_t r, auto f) {
+    if (!index.multi) {
+      if (index.key1[r] != kMissing) f(index.key1[r]);
+      return;
+    }
+    for (auto i = index.key_offsets[r]; i < index.key_offsets[r + 1]; ++i) f(index.keys[i]);
+  };
+  for (std::uint32_t r = 0; r < n; ++r) for_keys(r, [&](std::uint32_t k) { ++index.block_offsets[k + 1]; });
+  for (std::size_t k = 0; k < key_count; ++k) index.block_offsets[k + 1] += index.block_offsets[k];
+  index.block_members.resize(index.block_offsets[key_count]);
+  std::vector<std::uint64_t> fill(index.block_offsets.begin(), index.block_offsets.end() - 1);
+  for (std::uint32_t r = 0; r < n; ++r) for_keys(r, [&](std::uint32_t k) { index.block_members[fill[k]++] = r; });
+  return index;
+}
+
+}  // namespace
+
+bool RuleIndex::share_key(std::uint32_t a, std::uint32_t b) const {
+  if (!multi) return key1[a] != kMissing && key1[a] == key1[b];
+  return smallest_common_key(a, b) != kMissing;
+}
+
+std::uint32_t RuleIndex::smallest_common_key(std::uint32_t a, std::uint32_t b) const {
+  if (!multi) return key1[a] != kMissing && key1[a] == key1[b] ? key1[a] : kMissing;
+  auto i = key_offsets[a];
+  auto j = key_offsets[b];
+  const auto ie = key_offsets[a + 1];
+  const auto je = key_offsets[b + 1];
+  while (i < ie && j < je) {
+    if (keys[i] == keys[j]) return keys[i];
+    if (keys[i] < keys[j])
+      ++i;
+    else
+      ++j;
+  }
+  return kMissing;
+}
+
+Result<std::vector<RuleIndex>> build_blocking(const std::vector<BlockingRule>& rules, const RecordTable& table,
+                                              const std::vector<PreparedField>& fields, int workers) {
+  std::vector<Result<RuleIndex>> built(rules.size(), fail("not built"));
+  parallel_for(rules.size(), workers, 1,
+               [&](std::size_t i, int) { built[i] = build_rule(rules[i], table, fields); });
+  std::vector<RuleIndex> out;
+  for (auto& b : built) {
+    if (!b) return tl::unexpected(b.error());
+    out.push_back(std::move(*b));
+  }
+  return out;
+}
+
+}  // namespace uncounted::link::internal

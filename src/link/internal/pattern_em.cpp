@@ -1,0 +1,84 @@
+#include "link/internal/pattern_em.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace uncounted::link::internal {
+
+std::vector<double> default_m(int levels) {
+  std::vector<double> m(static_cast<std::size_t>(levels));
+  if (levels == 1) return {1.0};
+  // 0.9 on "exact", the rest shared, halving level by level.
+  double rest = 0.1;
+  for (int l = 1; l < levels; ++l) {
+    const double share = l == levels - 1 ? rest : rest / 2;
+    m[static_cast<std::size_t>(l)] = share;
+    rest -= share;
+  }
+  m[0] = 0.9;
+  return m;
+}
+
+EmFit run_pattern_em(const std::vector<PatternCount>& patterns, const PatternCodec& codec,
+                     const std::vector<std::vector<double>>& u, std::vector<std::vector<double>> m,
+                     const std::vector<bool>& used, const std::vector<bool>& estimate, double lambda,
+                     int max_iterations) {
+  const std::size_t fields = codec.level_count.size();
+  const std::size_t np = patterns.size();
+  // Decode once: levels[p * fields + f], -1 for missing or unused.
+  std::vector<int> levels(np * fields);
+  for (std::size_t p = 0; p < np; ++p)
+    for (std::size_t f = 0; f < fields; ++f) {
+      const int l = codec.level(patterns[p].pattern, f);
+      levels[p * fields + f] = (!used[f] || l == codec.level_count[f]) ? -1 : l;
+    }
+  EmFit fit;
+  lambda = std::clamp(lambda, 1e-9, 1 - 1e-9);
+  std::vector<std::vector<double>> acc(fields);
+  for (int it = 0; it < max_iterations; ++it) {
+    for (std::size_t f = 0; f < fields; ++f) acc[f].assign(static_cast<std::size_t>(codec.level_count[f]), 0.0);
+    double match_mass = 0, total = 0;
+    for (std::size_t p = 0; p < np; ++p) {
+      double lm = std::log(lambda), lu = std::log(1 - lambda);
+      for (std::size_t f = 0; f < fields; ++f) {
+        const int l = levels[p * fields + f];
+        if (l < 0) continue;
+        lm += std::log(m[f][static_cast<std::size_t>(l)]);
+        lu += std::log(u[f][static_cast<std::size_t>(l)]);
+      }
+      const double w = 1.0 / (1.0 + std::exp(lu - lm));
+      const double c = patterns[p].count;
+      match_mass += w * c;
+      total += c;
+      for (std::size_t f = 0; f < fields; ++f) {
+        const int l = levels[p * fields + f];
+        if (l >= 0) acc[f][static_cast<std::size_t>(l)] += w * c;
+      }
+    }
+    if (total <= 0) break;
+    const double new_lambda = std::clamp(match_mass / total, 1e-9, 1 - 1e-9);
+    double change = std::abs(new_lambda - lambda) / lambda;
+    lambda = new_lambda;
+    for (std::size_t f = 0; f < fields; ++f) {
+      if (!estimate[f] || !used[f]) continue;
+      double sum = 0;
+      for (double a : acc[f]) sum += a;
+      if (sum <= 0) continue;
+      double norm = 0;
+      for (std::size_t l = 0; l < acc[f].size(); ++l) {
+        const double v = std::max(acc[f][l] / sum, 1e-5);
+        change = std::max(change, std::abs(v - m[f][l]));
+        m[f][l] = v;
+        norm += v;
+      }
+      for (double& v : m[f]) v /= norm;
+    }
+    fit.iterations = it + 1;
+    if (change < 1e-6) break;
+  }
+  fit.m = std::move(m);
+  fit.lambda = lambda;
+  return fit;
+}
+
+}  // namespace uncounted::link::internal

@@ -1,0 +1,563 @@
+#include "link/linker.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <unordered_map>
+
+#include "link/clustering.h"
+#include "link/internal/blocking_index.h"
+#include "link/internal/parallel.h"
+#include "link/internal/pattern_em.h"
+#include "link/internal/prepared_field.h"
+
+namespace uncounted::link {
+namespace {
+
+using internal::kMissing;
+using internal::PatternCodec;
+using internal::PatternCount;
+using internal::PreparedField;
+using internal::RuleIndex;
+
+constexpr std::uint64_t kMaxCandidatePairs = 1'500'000'000;
+
+struct SplitMix {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
+};
+
+double choose2(double n) { return n * (n - 1) / 2; }
+
+// Pairs of a group of records the link type allows, from per-source counts.
+double allowed_pairs(LinkType type, double total, double same_source) {
+  switch (type) {
+    case LinkType::kDedupeAndLink:
+      return choose2(total);
+    case LinkType::kLinkOnly:
+      return choose2(total) - same_source;
+    case LinkType::kDedupeOnly:
+      return same_source;
+  }
+  return 0;
+}
+
+std::uint64_t possible_pairs(const RecordTable& t, LinkType type) {
+  std::vector<double> per_source(t.sources.size(), 0);
+  for (auto s : t.source_of) per_source[s] += 1;
+  double same = 0;
+  for (double c : per_source) same += choose2(c);
+  return static_cast<std::uint64_t>(allowed_pairs(type, static_cast<double>(t.size()), same));
+}
+
+bool rule_fixes_field(const RuleIndex& rule, const FieldSpec& f) {
+  for (const auto& c : rule.columns) {
+    if (c == f.name) return true;
+    for (const auto* col : {&f.full_column, &f.family_column, &f.given_column, &f.hangul_column, &f.hanzi_column,
+                            &f.age_column, &f.reference_date_column})
+      if (!col->empty() && *col == c) return true;
+    for (const auto& fc : f.columns)
+      if (fc == c) return true;
+  }
+  return false;
+}
+
+Result<std::vector<PreparedField>> prepare_fields(const std::vector<FieldSpec>& specs, const RecordTable& table,
+                                                  const LinkResources& resources, int workers) {
+  std::vector<Result<PreparedField>> prepared(specs.size(), fail("not prepared"));
+  internal::parallel_for(specs.size(), workers, 1, [&](std::size_t i, int) {
+    prepared[i] = internal::prepare_field(specs[i], table, resources);
+  });
+  std::vector<PreparedField> out;
+  for (auto& p : prepared) {
+    if (!p) return tl::unexpected(p.error());
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+struct BlockItem {
+  std::uint32_t rule;
+  std::uint32_t block;
+};
+
+std::vector<BlockItem> block_items(const std::vector<RuleIndex>& rules) {
+  std::vector<BlockItem> items;
+  for (std::size_t r = 0; r < rules.size(); ++r)
+    for (std::size_t b = 0; b < rules[r].block_count(); ++b)
+      if (rules[r].block_offsets[b + 1] - rules[r].block_offsets[b] >= 2)
+        items.push_back({static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(b)});
+  // Largest blocks first, so that the threads finish together.
+  std::stable_sort(items.begin(), items.end(), [&](const BlockItem& x, const BlockItem& y) {
+    const auto& rx = rules[x.rule];
+    const auto& ry = rules[y.rule];
+    return rx.block_offsets[x.block + 1] - rx.block_offsets[x.block] >
+           ry.block_offsets[y.block + 1] - ry.block_offsets[y.block];
+  });
+  return items;
+}
+
+// Raw pairs per rule by arithmetic on the blocks (no enumeration).
+std::vector<double> raw_rule_pairs(const std::vector<RuleIndex>& rules, const RecordTable& table, LinkType type) {
+  std::vector<double> out(rules.size(), 0);
+  std::unordered_map<std::uint32_t, double> per_source;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const auto& rule = rules[r];
+    for (std::size_t b = 0; b < rule.block_count(); ++b) {
+      const auto begin = rule.block_offsets[b];
+      const auto end = rule.block_offsets[b + 1];
+      if (end - begin < 2) continue;
+      double same = 0;
+      if (type != LinkType::kDedupeAndLink) {
+        per_source.clear();
+        for (auto i = begin; i < end; ++i) per_source[table.source_of[rule.block_members[i]]] += 1;
+        for (const auto& [s, c] : per_source) same += choose2(c);
+      }
+      out[r] += allowed_pairs(type, static_cast<double>(end - begin), same);
+    }
+  }
+  return out;
+}
+
+std::vector<RulePairCount> count_rules(const std::vector<RuleIndex>& rules, const RecordTable& table,
+                                       LinkType type, int workers) {
+  const auto raw = raw_rule_pairs(rules, table, type);
+  std::vector<RulePairCount> out(rules.size());
+  const auto items = block_items(rules);
+  std::vector<std::vector<std::uint64_t>> fresh(static_cast<std::size_t>(workers),
+                                                std::vector<std::uint64_t>(rules.size(), 0));
+  internal::parallel_for(items.size(), workers, 16, [&](std::size_t i, int w) {
+    const auto& item = items[i];
+    internal::for_each_new_pair(rules, item.rule, item.block, type, table, [&](std::uint32_t, std::uint32_t) {
+      ++fresh[static_cast<std::size_t>(w)][item.rule];
+    });
+  });
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    out[r].rule = rules[r].name;
+    out[r].pairs = static_cast<std::uint64_t>(raw[r]);
+    for (const auto& f : fresh) out[r].new_pairs += f[r];
+  }
+  return out;
+}
+
+int comparison_level(const PreparedField& f, std::uint32_t a, std::uint32_t b) {
+  const auto va = f.value_of[a];
+  const auto vb = f.value_of[b];
+  if (va == kMissing || vb == kMissing) return -1;
+  return internal::compare_level(f, va, vb);
+}
+
+// u per field: the exact level from value frequencies where exact means
+// "same value", the other levels from random pairs.
+std::vector<std::vector<double>> estimate_u(const std::vector<PreparedField>& fields, const RecordTable& table,
+                                            const LinkSpec& spec, std::uint64_t possible, int workers) {
+  const std::size_t nf = fields.size();
+  const auto n = static_cast<std::uint32_t>(table.size());
+  const std::uint64_t samples = std::min<std::uint64_t>(spec.u_sample_pairs, possible * 4);
+  const std::uint64_t chunk = 1 << 15;
+  const std::uint64_t chunks = (samples + chunk - 1) / chunk;
+  std::vector<std::vector<std::vector<double>>> counts(
+      static_cast<std::size_t>(workers), std::vector<std::vector<double>>(nf));
+  for (auto& wc : counts)
+    for (std::size_t f = 0; f < nf; ++f) wc[f].assign(static_cast<std::size_t>(fields[f].level_count), 0.0);
+  if (possible > 0 && n >= 2) {
+    internal::parallel_for(chunks, workers, 1, [&](std::size_t c, int w) {
+      SplitMix rng{spec.seed * 0x2545F4914F6CDD1Dull + c};
+      const std::uint64_t todo = std::min<std::uint64_t>(chunk, samples - c * chunk);
+      auto& wc = counts[static_cast<std::size_t>(w)];
+      for (std::uint64_t s = 0; s < todo; ++s) {
+        std::uint32_t a = 0, b = 0;
+        for (int attempt = 0; attempt < 1000; ++attempt) {
+          a = rng.below(n);
+          b = rng.below(n);
+          if (a != b && internal::pair_allowed(spec.link_type, table, a, b)) break;
+        }
+        if (a == b || !internal::pair_allowed(spec.link_type, table, a, b)) continue;
+        for (std::size_t f = 0; f < nf; ++f) {
+          const int l = comparison_level(fields[f], a, b);
+          if (l >= 0) wc[f][static_cast<std::size_t>(l)] += 1;
+        }
+      }
+    });
+  }
+  std::vector<std::vector<double>> u(nf);
+  for (std::size_t f = 0; f < nf; ++f) {
+    const auto& field = fields[f];
+    const auto levels = static_cast<std::size_t>(field.level_count);
+    std::vector<double> c(levels, 0);
+    for (const auto& wc : counts)
+      for (std::size_t l = 0; l < levels; ++l) c[l] += wc[f][l];
+    const bool analytic = field.spec.kind != ComparatorKind::kPlace && field.spec.kind != ComparatorKind::kKoreanName;
+    std::vector<double> uf(levels, 0);
+    if (analytic) {
+      // P(same value) among allowed pairs of records that both have a value.
+      std::unordered_map<std::uint64_t, double> by_value_source;
+      std::vector<double> by_value(field.text.size(), 0);
+      std::vector<double> present_by_source(table.sources.size(), 0);
+      double present = 0;
+      for (std::uint32_t r = 0; r < n; ++r) {
+        const auto v = field.value_of[r];
+        if (v == kMissing) continue;
+        by_value[v] += 1;
+        present += 1;
+        present_by_source[table.source_of[r]] += 1;
+        if (spec.link_type != LinkType::kDedupeAndLink)
+          by_value_source[(static_cast<std::uint64_t>(v) << 24) | table.source_of[r]] += 1;
+      }
+      double agree = 0;
+      for (double cnt : by_value) agree += choose2(cnt);
+      double same_agree = 0;
+      for (const auto& [k, cnt] : by_value_source) same_agree += choose2(cnt);
+      double same_total = 0;
+      for (double p : present_by_source) same_total += choose2(p);
+      const double total = allowed_pairs(spec.link_type, present, same_total);
+      double agree_allowed = spec.link_type == LinkType::kDedupeAndLink ? agree
+                             : spec.link_type == LinkType::kLinkOnly    ? agree - same_agree
+                                                                        : same_agree;
+      const double u0 = total > 0 ? std::max(agree_allowed, 0.5) / total : 0.5;
+      double rest = 0;
+      for (std::size_t l = 1; l < levels; ++l) rest += c[l] + 0.5;
+      uf[0] = std::min(u0, 0.99);
+      for (std::size_t l = 1; l < levels; ++l) uf[l] = (1 - uf[0]) * (c[l] + 0.5) / rest;
+    } else {
+      double total = 0;
+      for (std::size_t l = 0; l < levels; ++l) total += c[l] + 0.5;
+      for (std::size_t l = 0; l < levels; ++l) uf[l] = (c[l] + 0.5) / total;
+    }
+    u[f] = std::move(uf);
+  }
+  return u;
+}
+
+struct PairRecord {
+  std::uint32_t a;
+  std::uint32_t b;
+  std::uint32_t pattern;
+};
+
+struct WorkerState {
+  std::vector<PairRecord> pairs;
+  std::vector<std::unordered_map<std::uint32_t, double>> rule_patterns;
+  std::unordered_map<std::uint32_t, double> patterns;
+  std::vector<std::uint64_t> fresh;  // pairs per generating rule
+};
+
+std::vector<PatternCount> to_counts(const std::unordered_map<std::uint32_t, double>& m) {
+  std::vector<PatternCount> out;
+  out.reserve(m.size());
+  for (const auto& [p, c] : m) out.push_back({p, c});
+  std::sort(out.begin(), out.end(), [](const PatternCount& x, const PatternCount& y) { return x.pattern < y.pattern; });
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& table, const LinkSpec& spec,
+                                                         const LinkResources& resources) {
+  const int workers = internal::worker_count(spec.threads);
+  // Only the fields the rules read (Korean name keys) need preparing.
+  std::vector<FieldSpec> needed;
+  for (const auto& f : spec.fields)
+    for (const auto& r : spec.blocking)
+      for (const auto& p : r.parts)
+        if (p.column == f.name && f.kind == ComparatorKind::kKoreanName &&
+            std::none_of(needed.begin(), needed.end(), [&](const FieldSpec& x) { return x.name == f.name; }))
+          needed.push_back(f);
+  auto fields = prepare_fields(needed, table, resources, workers);
+  if (!fields) return tl::unexpected(fields.error());
+  auto rules = internal::build_blocking(spec.blocking, table, *fields, workers);
+  if (!rules) return tl::unexpected(rules.error());
+  const auto raw = raw_rule_pairs(*rules, table, spec.link_type);
+  double total = 0;
+  for (double r : raw) total += r;
+  if (total > static_cast<double>(kMaxCandidatePairs) * 4) {
+    std::vector<RulePairCount> out(rules->size());
+    for (std::size_t r = 0; r < rules->size(); ++r) {
+      out[r].rule = (*rules)[r].name;
+      out[r].pairs = static_cast<std::uint64_t>(raw[r]);
+      out[r].new_pairs = out[r].pairs;  // too many to enumerate: an upper bound
+    }
+    return out;
+  }
+  return count_rules(*rules, table, spec.link_type, workers);
+}
+
+Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,
+                                const LinkProgress& progress) {
+  const int workers = internal::worker_count(spec.threads);
+  auto report = [&](std::string_view stage, double done) {
+    if (progress) progress(stage, done);
+  };
+  if (spec.fields.empty()) return fail("the link spec has no fields to compare");
+  if (spec.blocking.empty()) return fail("the link spec has no blocking rules");
+  if (table.size() >= kMissing) return fail("too many records to link");
+  LinkResult result;
+  const std::size_t n = table.size();
+  const std::size_t nf = spec.fields.size();
+
+  report("preparing", 0);
+  auto prepared = prepare_fields(spec.fields, table, resources, workers);
+  if (!prepared) return tl::unexpected(prepared.error());
+  const auto& fields = *prepared;
+  PatternCodec codec;
+  std::uint64_t stride = 1;
+  for (const auto& f : fields) {
+    codec.level_count.push_back(f.level_count);
+    codec.stride.push_back(static_cast<std::uint32_t>(stride));
+    stride *= static_cast<std::uint64_t>(f.level_count + 1);
+    if (stride > UINT32_MAX) return fail("too many fields and levels: at most 2^32 comparison patterns");
+  }
+
+  report("blocking", 0);
+  auto rules_or = internal::build_blocking(spec.blocking, table, fields, workers);
+  if (!rules_or) return tl::unexpected(rules_or.error());
+  const auto& rules = *rules_or;
+  const auto raw = raw_rule_pairs(rules, table, spec.link_type);
+  for (std::size_t r = 0; r < rules.size(); ++r)
+    if (raw[r] > static_cast<double>(kMaxCandidatePairs))
+      return fail("blocking rule '" + rules[r].name + "' makes " + std::to_string(static_cast<std::uint64_t>(raw[r])) +
+                  " pairs (at most " + std::to_string(kMaxCandidatePairs) +
+                  "); see --count-pairs and make the rule stricter");
+
+  const std::uint64_t possible = possible_pairs(table, spec.link_type);
+  result.summary.possible_pairs = possible;
+
+  report("sampling", 0);
+  const auto u = estimate_u(fields, table, spec, possible, workers);
+
+  // Compare every candidate pair once.
+  report("comparing", 0);
+  const auto items = block_items(rules);
+  std::vector<WorkerState> state(static_cast<std::size_t>(workers));
+  for (auto& s : state) {
+    s.rule_patterns.resize(rules.size());
+    s.fresh.assign(rules.size(), 0);
+  }
+  std::atomic<std::size_t> done_items{0};
+  internal::parallel_for(items.size(), workers, 8, [&](std::size_t i, int w) {
+    auto& st = state[static_cast<std::size_t>(w)];
+    const auto& item = items[i];
+    internal::for_each_new_pair(rules, item.rule, item.block, spec.link_type, table,
+                                [&](std::uint32_t a, std::uint32_t b) {
+                                  std::uint32_t pattern = 0;
+                                  for (std::size_t f = 0; f < nf; ++f) {
+                                    const int l = comparison_level(fields[f], a, b);
+                                    const int digit = l < 0 ? fields[f].level_count : l;
+                                    pattern += static_cast<std::uint32_t>(digit) * codec.stride[f];
+                                  }
+                                  st.pairs.push_back({a, b, pattern});
+                                  ++st.fresh[item.rule];
+                                  st.patterns[pattern] += 1;
+                                  st.rule_patterns[item.rule][pattern] += 1;
+                                  for (std::size_t q = item.rule + 1; q < rules.size(); ++q)
+                                    if (rules[q].share_key(a, b)) st.rule_patterns[q][pattern] += 1;
+                                });
+    const std::size_t d = done_items.fetch_add(1) + 1;
+    if (w == 0 && (d & 255) == 0) report("comparing", static_cast<double>(d) / static_cast<double>(items.size()));
+  });
+  std::unordered_map<std::uint32_t, double> all_patterns;
+  std::vector<std::unordered_map<std::uint32_t, double>> rule_patterns(rules.size());
+  std::uint64_t compared = 0;
+  for (auto& st : state) {
+    compared += st.pairs.size();
+    for (const auto& [p, c] : st.patterns) all_patterns[p] += c;
+    for (std::size_t r = 0; r < rules.size(); ++r)
+      for (const auto& [p, c] : st.rule_patterns[r]) rule_patterns[r][p] += c;
+    st.patterns.clear();
+    st.rule_patterns.clear();
+  }
+  result.summary.compared_pairs = compared;
+  result.blocking.resize(rules.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    result.blocking[r].rule = rules[r].name;
+    result.blocking[r].pairs = static_cast<std::uint64_t>(raw[r]);
+    for (const auto& st : state) result.blocking[r].new_pairs += st.fresh[r];
+  }
+
+  // m by EM: one session per blocking rule, the rule's fields left out.
+  report("estimating", 0);
+  std::vector<std::vector<double>> m_sum(nf), m_init(nf);
+  std::vector<double> m_weight(nf, 0);
+  for (std::size_t f = 0; f < nf; ++f) {
+    m_init[f] = internal::default_m(fields[f].level_count);
+    m_sum[f].assign(m_init[f].size(), 0);
+  }
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const auto counts = to_counts(rule_patterns[r]);
+    double pairs_r = 0;
+    for (const auto& c : counts) pairs_r += c.count;
+    if (pairs_r < 1) continue;
+    std::vector<bool> used(nf);
+    bool any = false;
+    for (std::size_t f = 0; f < nf; ++f) {
+      used[f] = !rule_fixes_field(rules[r], spec.fields[f]);
+      any = any || used[f];
+    }
+    if (!any) continue;
+    auto fit = internal::run_pattern_em(counts, codec, u, m_init, used, used, 0.05, spec.em_iterations);
+    const double matches = fit.lambda * pairs_r;
+    if (matches < 0.5) continue;
+    for (std::size_t f = 0; f < nf; ++f) {
+      if (!used[f]) continue;
+      for (std::size_t l = 0; l < m_sum[f].size(); ++l) m_sum[f][l] += matches * fit.m[f][l];
+      m_weight[f] += matches;
+    }
+  }
+  std::vector<std::vector<double>> m(nf);
+  std::vector<bool> never(nf), everything(nf, true);
+  for (std::size_t f = 0; f < nf; ++f) {
+    never[f] = m_weight[f] <= 0;
+    if (never[f]) {
+      m[f] = m_init[f];
+    } else {
+      m[f] = m_sum[f];
+      for (double& v : m[f]) v /= m_weight[f];
+    }
+  }
+  const auto global_counts = to_counts(all_patterns);
+  auto global_fit = internal::run_pattern_em(global_counts, codec, u, m, everything, never, 0.05, spec.em_iterations);
+  m = global_fit.m;
+
+  LinkModel& model = result.model;
+  for (std::size_t f = 0; f < nf; ++f) {
+    FieldModel fm;
+    fm.name = spec.fields[f].name;
+    fm.level_names = fields[f].level_names;
+    fm.m = m[f];
+    fm.u = u[f];
+    fm.m_estimated = true;  // by a rule's session or the final pass
+    fm.term_frequency = fields[f].tf_levels > 0;
+    model.fields.push_back(std::move(fm));
+  }
+
+  // The prior.
+  double prior = 0;
+  if (!spec.prior_rules.empty() && possible > 0) {
+    std::vector<std::vector<std::size_t>> rule_fields;
+    for (const auto& rule : spec.prior_rules) {
+      std::vector<std::size_t> idx;
+      for (const auto& name : rule) {
+        auto it = std::find_if(spec.fields.begin(), spec.fields.end(),
+                               [&](const FieldSpec& f) { return f.name == name; });
+        if (it == spec.fields.end()) return fail("prior rule names '" + name + "', which is not a field");
+        idx.push_back(static_cast<std::size_t>(it - spec.fields.begin()));
+      }
+      rule_fields.push_back(std::move(idx));
+    }
+    double deterministic = 0;
+    for (const auto& pc : global_counts) {
+      const bool hit = std::any_of(rule_fields.begin(), rule_fields.end(), [&](const auto& idx) {
+        return std::all_of(idx.begin(), idx.end(), [&](std::size_t f) { return codec.level(pc.pattern, f) == 0; });
+      });
+      if (hit) deterministic += pc.count;
+    }
+    if (deterministic > 0) {
+      prior = deterministic / std::max(spec.prior_recall, 1e-3) / static_cast<double>(possible);
+      model.prior_method = "deterministic rules";
+    }
+  }
+  if (prior <= 0) {
+    prior = global_fit.lambda * static_cast<double>(compared) / std::max<double>(1.0, static_cast<double>(possible));
+    model.prior_method = "EM on blocked pairs";
+  }
+  model.prior = std::clamp(prior, 1e-12, 0.5);
+
+  // Score.
+  report("scoring", 0);
+  std::unordered_map<std::uint32_t, double> pattern_weight;
+  const double prior_w = model.prior_weight();
+  for (const auto& pc : global_counts) {
+    double w = prior_w;
+    for (std::size_t f = 0; f < nf; ++f) {
+      const int l = codec.level(pc.pattern, f);
+      if (l == fields[f].level_count) continue;
+      w += model.fields[f].weight(l);
+    }
+    pattern_weight[pc.pattern] = w;
+  }
+  std::vector<std::size_t> tf_fields;
+  for (std::size_t f = 0; f < nf; ++f)
+    if (fields[f].tf_levels > 0) tf_fields.push_back(f);
+  auto tf_adjustment = [&](std::size_t f, int level, std::uint32_t a, std::uint32_t b) {
+    const auto& field = fields[f];
+    const double share = std::max(field.tf_share[field.tf_group[field.value_of[a]]],
+                                  field.tf_share[field.tf_group[field.value_of[b]]]);
+    if (share <= 0) return 0.0;
+    return std::log2(u[f][static_cast<std::size_t>(level)] / share);
+  };
+  const double floor = spec.review_floor;
+  std::vector<std::vector<ScoredPair>> kept(state.size());
+  std::vector<std::uint64_t> mass(state.size(), 0);  // fixed point, 2^-32 units, thread-count independent
+  internal::parallel_for(state.size(), workers, 1, [&](std::size_t s, int) {
+    for (const auto& pr : state[s].pairs) {
+      double w = pattern_weight.at(pr.pattern);
+      for (std::size_t f : tf_fields) {
+        const int l = codec.level(pr.pattern, f);
+        if (l < fields[f].tf_levels) w += tf_adjustment(f, l, pr.a, pr.b);
+      }
+      const double p = probability_from_weight(w);
+      mass[s] += static_cast<std::uint64_t>(std::ldexp(p, 32));
+      if (p >= floor) kept[s].push_back({std::min(pr.a, pr.b), std::max(pr.a, pr.b), w, p});
+    }
+    std::vector<PairRecord>().swap(state[s].pairs);
+  });
+  std::uint64_t total_mass = 0;
+  for (auto& k : kept) {
+    result.pairs.insert(result.pairs.end(), k.begin(), k.end());
+    std::vector<ScoredPair>().swap(k);
+  }
+  for (auto v : mass) total_mass += v;
+  std::sort(result.pairs.begin(), result.pairs.end(), [](const ScoredPair& x, const ScoredPair& y) {
+    return x.left != y.left ? x.left < y.left : x.right < y.right;
+  });
+  result.summary.kept_pairs = result.pairs.size();
+  result.summary.expected_matches = std::ldexp(static_cast<double>(total_mass), -32);
+
+  if (spec.explain) {
+    result.field_weights.resize(result.pairs.size() * nf);
+    result.field_levels.resize(result.pairs.size() * nf);
+    internal::parallel_for(result.pairs.size(), workers, 1024, [&](std::size_t i, int) {
+      const auto& p = result.pairs[i];
+      for (std::size_t f = 0; f < nf; ++f) {
+        const int l = comparison_level(fields[f], p.left, p.right);
+        double w = 0;
+        if (l >= 0) {
+          w = model.fields[f].weight(l);
+          if (l < fields[f].tf_levels) w += tf_adjustment(f, l, p.left, p.right);
+        }
+        result.field_weights[i * nf + f] = static_cast<float>(w);
+        result.field_levels[i * nf + f] = l;
+      }
+    });
+  }
+
+  report("clustering", 0);
+  result.cluster_of = cluster_records(n, result.pairs, table.list_of, spec.threshold, spec.clustering);
+  std::uint32_t entities = 0;
+  for (auto c : result.cluster_of) entities = std::max(entities, c + 1);
+  result.summary.entities = entities;
+  std::vector<double> sizes(entities, 0);
+  for (auto c : result.cluster_of) sizes[c] += 1;
+  double linked = 0;
+  for (double s : sizes) linked += choose2(s);
+  result.summary.linked_pairs = static_cast<std::uint64_t>(linked);
+  double in_mass = 0, in_count = 0;
+  for (const auto& p : result.pairs)
+    if (result.cluster_of[p.left] == result.cluster_of[p.right]) {
+      in_mass += p.probability;
+      in_count += 1;
+    }
+  result.summary.estimated_precision = in_count > 0 ? in_mass / in_count : 1.0;
+  result.summary.estimated_recall =
+      result.summary.expected_matches > 0 ? std::min(1.0, in_mass / result.summary.expected_matches) : 1.0;
+  report("clustering", 1);
+  return result;
+}
+
+}  // namespace uncounted::link

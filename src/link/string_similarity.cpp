@@ -1,0 +1,141 @@
+#include "link/string_similarity.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <vector>
+
+namespace uncounted::link {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Decodes UTF-8 leniently: a malformed byte becomes one code point.
+void decode(std::string_view s, std::vector<char32_t>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const std::size_t extra = b0 >= 0xF0 && b0 < 0xF8 ? 3 : b0 >= 0xE0 && b0 < 0xF0 ? 2 : b0 >= 0xC0 && b0 < 0xE0 ? 1 : 0;
+    char32_t cp = extra == 0 ? b0 : static_cast<char32_t>(b0 & (0x3F >> extra));
+    bool ok = i + extra < s.size();
+    for (std::size_t k = 1; ok && k <= extra; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80)
+        ok = false;
+      else
+        cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if (!ok) {
+      out.push_back(b0);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += extra + 1;
+  }
+}
+
+template <typename C>
+double jaro_winkler_impl(const C* a, std::size_t na, const C* b, std::size_t nb) {
+  if (na == 0 && nb == 0) return 1.0;
+  if (na == 0 || nb == 0) return 0.0;
+  if (na == nb && std::equal(a, a + na, b)) return 1.0;
+  thread_local std::vector<std::uint8_t> fa, fb;
+  fa.assign(na, 0);
+  fb.assign(nb, 0);
+  const std::size_t longer = std::max(na, nb);
+  const std::size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < na; ++i) {
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(nb, i + window + 1);
+    for (std::size_t j = lo; j < hi; ++j) {
+      if (!fb[j] && a[i] == b[j]) {
+        fa[i] = fb[j] = 1;
+        ++matches;
+        break;
+      }
+    }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t transpositions = 0;
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < na; ++i) {
+    if (!fa[i]) continue;
+    while (!fb[k]) ++k;
+    if (a[i] != b[k]) ++transpositions;
+    ++k;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro =
+      (m / static_cast<double>(na) + m / static_cast<double>(nb) + (m - static_cast<double>(transpositions) / 2) / m) /
+      3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+template <typename C>
+int edit_impl(const C* a, std::size_t na, const C* b, std::size_t nb, int cap, bool transpose) {
+  if (na > nb) {
+    std::swap(a, b);
+    std::swap(na, nb);
+  }
+  if (static_cast<long>(nb - na) > cap) return cap + 1;
+  thread_local std::vector<int> prev2, prev, cur;
+  prev2.assign(na + 1, 0);
+  prev.resize(na + 1);
+  cur.resize(na + 1);
+  for (std::size_t i = 0; i <= na; ++i) prev[i] = static_cast<int>(i);
+  for (std::size_t j = 1; j <= nb; ++j) {
+    cur[0] = static_cast<int>(j);
+    int row_min = cur[0];
+    for (std::size_t i = 1; i <= na; ++i) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + cost});
+      if (transpose && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        v = std::min(v, prev2[i - 2] + 1);
+      cur[i] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[na], cap + 1);
+}
+
+template <typename F>
+auto with_code_points(std::string_view a, std::string_view b, F f) {
+  if (is_ascii(a) && is_ascii(b)) return f(a.data(), a.size(), b.data(), b.size());
+  thread_local std::vector<char32_t> ua, ub;
+  decode(a, ua);
+  decode(b, ub);
+  return f(ua.data(), ua.size(), ub.data(), ub.size());
+}
+
+}  // namespace
+
+double jaro_winkler(std::string_view a, std::string_view b) {
+  return with_code_points(a, b, [](auto pa, std::size_t na, auto pb, std::size_t nb) {
+    return jaro_winkler_impl(pa, na, pb, nb);
+  });
+}
+
+int levenshtein(std::string_view a, std::string_view b, int cap) {
+  return with_code_points(a, b, [cap](auto pa, std::size_t na, auto pb, std::size_t nb) {
+    return edit_impl(pa, na, pb, nb, cap, false);
+  });
+}
+
+int damerau_levenshtein(std::string_view a, std::string_view b, int cap) {
+  return with_code_points(a, b, [cap](auto pa, std::size_t na, auto pb, std::size_t nb) {
+    return edit_impl(pa, na, pb, nb, cap, true);
+  });
+}
+
+}  // namespace uncounted::link
