@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <set>
@@ -54,8 +55,7 @@ T value_or_die(Result<T> r) {
   return std::move(*r);
 }
 
-void write_file(const std::filesystem::path& path, const std::string& what,
-                const std::function<Status(std::ostream&)>& body) {
+void write_file(const std::filesystem::path& path, const std::function<Status(std::ostream&)>& body) {
   std::ofstream out(path, std::ios::binary);
   auto ok = body(out);
   if (!ok || !out) {
@@ -63,7 +63,6 @@ void write_file(const std::filesystem::path& path, const std::string& what,
                ok ? "stream error" : ok.error().message());
     std::exit(1);
   }
-  (void)what;
 }
 
 }  // namespace
@@ -139,7 +138,7 @@ int main(int argc, char** argv) {
 
     const std::filesystem::path dir = std::filesystem::path(out_dir) / fmt::format("people_{}", n);
     std::filesystem::create_directories(dir);
-    write_file(dir / "records.csv", "records", [&](std::ostream& o) {
+    write_file(dir / "records.csv", [&](std::ostream& o) {
       return write_labelled_records_csv(o, sim.records, sim.record_person_ids);
     });
     for (std::size_t k = 0; k < options.sources.size(); ++k) {
@@ -150,13 +149,12 @@ int main(int argc, char** argv) {
         records.push_back(sim.records[r]);
         ids.push_back(sim.record_person_ids[r]);
       }
-      write_file(dir / (options.sources[k].name + ".csv"), "source", [&](std::ostream& o) {
+      write_file(dir / (options.sources[k].name + ".csv"), [&](std::ostream& o) {
         return write_labelled_records_csv(o, records, ids);
       });
     }
     const auto truth = simulate::truth_table(sim, options, tables);
-    write_file(dir / "truth.csv", "truth",
-               [&](std::ostream& o) { return write_csv_table(o, truth.header, truth.rows); });
+    write_file(dir / "truth.csv", [&](std::ostream& o) { return write_csv_table(o, truth.header, truth.rows); });
 
     std::set<std::string> observed(sim.record_person_ids.begin(), sim.record_person_ids.end());
     std::map<std::string, int> names;

@@ -43,8 +43,7 @@ std::string join_given(const std::vector<std::string>& syllables, const NameForm
   for (std::size_t i = 1; i < syllables.size(); ++i) {
     if (how == 0) out += ' ';
     if (how == 1) out += '-';
-    const std::string s = how == 0 ? syllables[i] : syllables[i];
-    out += capitalize_rest ? capitalize_first(s) : s;
+    out += capitalize_rest ? capitalize_first(syllables[i]) : syllables[i];
   }
   return out;
 }
