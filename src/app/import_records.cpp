@@ -17,12 +17,12 @@ Result<ImportReport> import_file(const ImportRequest& request) {
   }
   auto text = read_file(request.file);
   if (!text) return tl::unexpected(text.error());
+  ImportReport report;
+  report.file_sha256 = crypto::sha256_hex(std::string_view(*text));
   auto parsed = import_records(*text, request.file, {request.source, request.list, mapping ? &*mapping : nullptr});
   if (!parsed) return tl::unexpected(parsed.error());
-
-  ImportReport report;
+  text = std::string();  // the records are parsed; the raw text is no longer needed
   report.rows = parsed->rows;
-  report.file_sha256 = crypto::sha256_hex(std::string_view(*text));
   store::ImportBatch batch{request.source, request.list, request.file, report.file_sha256, parsed->format,
                            current_actor(), parsed->rows};
   auto opened = open_store(request.access, request.dry_run ? store::Access::read : store::Access::write);

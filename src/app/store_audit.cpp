@@ -10,6 +10,8 @@ Result<AuditReport> audit_store(const StoreAccess& access) {
   if (!entries) return tl::unexpected(entries.error());
   auto verdict = store::verify_audit(opened->db());
   if (!verdict) return tl::unexpected(verdict.error());
+  auto integrity = opened->db().check_integrity();
+  report.integrity = integrity ? "ok" : integrity.error().message();
   report.entries = std::move(*entries);
   report.verdict = std::move(*verdict);
   return report;

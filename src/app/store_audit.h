@@ -11,7 +11,11 @@ namespace uncounted {
 struct AuditReport {
   std::vector<store::AuditEntry> entries;
   store::AuditVerdict verdict;
+  std::string integrity;  // "ok", or what SQLite's integrity_check found
 };
+
+// Reads the log, verifies its hash chain, and checks the whole database's
+// integrity (SQLite integrity_check).
 
 Result<AuditReport> audit_store(const StoreAccess& access);
 

@@ -51,7 +51,7 @@ void add_records_command(CLI::App& app, int& exit_status) {
       exit_status = kExitFailure;
       return;
     }
-    if (args->request.format == RecordsFormat::table) std::cerr << *count << " records\n";
+    if (args->request.format == RecordsFormat::table && !args->request.count_only) std::cerr << *count << " records\n";
     exit_status = kExitOk;
   });
 }

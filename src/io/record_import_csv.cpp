@@ -34,7 +34,7 @@ Result<ImportedRecords> import_records_csv(std::string_view text, const std::str
   if (seen[static_cast<std::size_t>(RecordField::record_id)] == 0)
     builder.add_error({file_name, table->header_line, 0}, "no record_id column");
   else
-    for (const auto& row : table->rows) {
+    for (auto& row : table->rows) {
       if (row.fields.size() != fields.size()) {
         builder.add_error({file_name, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
                                                         " fields but the header has " + std::to_string(fields.size()));
@@ -43,7 +43,8 @@ Result<ImportedRecords> import_records_csv(std::string_view text, const std::str
       internal::RawRow raw;
       raw.line = row.line;
       for (std::size_t i = 0; i < fields.size(); ++i)
-        if (fields[i]) raw.at(*fields[i]) = {row.fields[i], row.line, static_cast<long>(i + 1)};
+        if (fields[i]) raw.at(*fields[i]) = {std::move(row.fields[i]), row.line, static_cast<long>(i + 1)};
+      row.fields = {};  // free each row as it is consumed
       builder.add(std::move(raw));
     }
   auto records = builder.finish();

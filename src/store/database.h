@@ -45,6 +45,9 @@ class Database {
   Status exec(const std::string& sql);
   Result<Statement> prepare(std::string_view sql);
   std::int64_t last_insert_rowid() const;
+  // SQLite's integrity_check over the whole database (seconds for large
+  // ones). Error if anything is damaged.
+  Status check_integrity();
 
   // The serialized database, without a copy: valid until the next change.
   std::span<const unsigned char> serialized_view() const;
