@@ -302,6 +302,28 @@ TEST_F(CaseStoreTest, TornJournalTailIsDroppedAndStaleJournalIgnored) {
   EXPECT_FALSE(fs::exists(journal_path(path_)));
 }
 
+TEST_F(CaseStoreTest, AStoreFileOlderThanItsJournalIsRefused) {
+  auto old_copy = slurp(path_);  // generation 1
+  {
+    auto store = CaseStore::open(path_, pass(), Access::write);
+    ASSERT_TRUE(store->checkpoint());  // generation 2
+    ASSERT_TRUE(import(*store, {person("1", "박순희", "Hoeryong")}));  // journal based on 2
+  }
+  std::ofstream(path_, std::ios::binary | std::ios::trunc) << old_copy;
+  auto before = snapshot(dir_);
+  auto store = CaseStore::open(path_, pass(), Access::write);
+  ASSERT_FALSE(store);
+  EXPECT_NE(store.error().message().find("older than its journal"), std::string::npos);
+  EXPECT_EQ(snapshot(dir_), before);
+  // A journal of another store is refused too.
+  std::string other = (dir_ / "other.store").string();
+  ASSERT_TRUE(CaseStore::create(other, pass(), fast_kdf(), "tester"));
+  fs::copy_file(journal_path(path_), journal_path(other));
+  auto mixed = CaseStore::open(other, pass(), Access::read);
+  ASSERT_FALSE(mixed);
+  EXPECT_NE(mixed.error().message().find("belongs to another store"), std::string::npos);
+}
+
 TEST_F(CaseStoreTest, OneWriterAtATime) {
   auto writer = CaseStore::open(path_, pass(), Access::write);
   ASSERT_TRUE(writer);
