@@ -1,0 +1,38 @@
+# `uncounted link` on bad input: each error names file, line and column and
+# exits 1; usage errors exit 2.
+source "$(dirname "$0")/lib.bash"
+
+cat >"$WORK/config.json" <<'JSON'
+{"record_id": "id",
+ "fields": [{"name": "name", "comparator": "jaro_winkler", "column": "name"},
+            {"name": "by", "comparator": "year", "column": "born"}],
+ "blocking": [["birth"]]}
+JSON
+printf 'id,name,born\n1,Anna,1970\n2,Ana,1970\n' >"$WORK/good.csv"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_stderr "config.json:4:"
+expect_stderr "column 'birth' is not in"
+
+sed -i 's/\[\["birth"\]\]/[["born"]]/' "$WORK/config.json"
+expect_exit 0 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+
+printf 'name,born\nAnna,1970\n' >"$WORK/noid.csv"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/noid.csv"
+expect_stderr "noid.csv:1: no id column 'id'"
+
+printf 'id,name,born\n1,Anna,1970\n1,Bob,1971\n' >"$WORK/dup.csv"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/dup.csv"
+expect_stderr "dup.csv:3:1: record id repeated within source (first on line 2)"
+
+printf 'id,name,born\n1,Anna,1970\n2,B\xffb,1971\n' >"$WORK/utf.csv"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/utf.csv"
+expect_stderr "utf.csv:3:2: the text is not valid UTF-8"
+
+sed 's/"record_id": "id"/"record_id": "id", "treshold": 0.5/' "$WORK/config.json" >"$WORK/typo.json"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/typo.json" --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_stderr "typo.json:1:"
+expect_stderr "unknown key 'treshold'"
+
+expect_exit 2 "$UNCOUNTED" link --threshold 2 --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_exit 2 "$UNCOUNTED" link --out-clusters "$WORK/c.csv"
+finish
