@@ -104,7 +104,7 @@ struct LinkSpec {
   double review_floor = 0.01;  // pairs kept for output and clustering
   LinkType link_type = LinkType::kDedupeAndLink;
   ClusterSpec clustering;
-  std::uint64_t u_sample_pairs = 200'000;  // random pairs for u
+  std::uint64_t u_sample_pairs = 50'000;  // random pairs for u
   std::uint64_t seed = 1;
   int em_iterations = 100;
   int threads = 0;             // 0: every hardware thread

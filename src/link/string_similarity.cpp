@@ -44,9 +44,20 @@ double jaro_winkler_impl(const C* a, std::size_t na, const C* b, std::size_t nb)
   if (na == 0 && nb == 0) return 1.0;
   if (na == 0 || nb == 0) return 0.0;
   if (na == nb && std::equal(a, a + na, b)) return 1.0;
-  thread_local std::vector<std::uint8_t> fa, fb;
-  fa.assign(na, 0);
-  fb.assign(nb, 0);
+  // Match flags: on the stack for names (the usual case), else on the heap.
+  std::uint8_t stack_a[64], stack_b[64];
+  std::vector<std::uint8_t> heap_a, heap_b;
+  std::uint8_t* fa = stack_a;
+  std::uint8_t* fb = stack_b;
+  if (na > 64 || nb > 64) {
+    heap_a.assign(na, 0);
+    heap_b.assign(nb, 0);
+    fa = heap_a.data();
+    fb = heap_b.data();
+  } else {
+    std::fill(fa, fa + na, std::uint8_t{0});
+    std::fill(fb, fb + nb, std::uint8_t{0});
+  }
   const std::size_t longer = std::max(na, nb);
   const std::size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
   std::size_t matches = 0;
@@ -86,10 +97,20 @@ int edit_impl(const C* a, std::size_t na, const C* b, std::size_t nb, int cap, b
     std::swap(na, nb);
   }
   if (static_cast<long>(nb - na) > cap) return cap + 1;
-  thread_local std::vector<int> prev2, prev, cur;
-  prev2.assign(na + 1, 0);
-  prev.resize(na + 1);
-  cur.resize(na + 1);
+  // Three rows of the table: on the stack for short strings.
+  int stack_rows[3][64];
+  std::vector<int> heap_rows;
+  int* prev2 = stack_rows[0];
+  int* prev = stack_rows[1];
+  int* cur = stack_rows[2];
+  if (na + 1 > 64) {
+    heap_rows.assign(3 * (na + 1), 0);
+    prev2 = heap_rows.data();
+    prev = prev2 + na + 1;
+    cur = prev + na + 1;
+  } else {
+    std::fill(prev2, prev2 + na + 1, 0);
+  }
   for (std::size_t i = 0; i <= na; ++i) prev[i] = static_cast<int>(i);
   for (std::size_t j = 1; j <= nb; ++j) {
     cur[0] = static_cast<int>(j);

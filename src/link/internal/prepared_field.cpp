@@ -206,6 +206,19 @@ Result<PreparedField> prepare_field(const FieldSpec& spec, const RecordTable& ta
   } else if (spec.kind == ComparatorKind::kDate) {
     f.date.reserve(values);
     for (const auto& t : f.text) f.date.push_back(parse_date(t, spec.date_format));
+  } else if (spec.kind == ComparatorKind::kJaroWinkler) {
+    f.letter_buckets.resize(values);
+    for (std::size_t v = 0; v < values; ++v) {
+      auto& b = f.letter_buckets[v];
+      b.fill(0);
+      bool ascii = f.text[v].size() < 250;
+      for (char c : f.text[v]) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) ascii = false;
+        b[u & 31] = static_cast<std::uint8_t>(b[u & 31] + 1);
+      }
+      if (!ascii) b.fill(255);
+    }
   } else if (spec.kind == ComparatorKind::kPlace) {
     f.place_id.resize(values);
     f.province_id.resize(values);
@@ -255,6 +268,18 @@ int compare_level(const PreparedField& f, std::uint32_t a, std::uint32_t b) {
     case ComparatorKind::kExact:
       return last;
     case ComparatorKind::kJaroWinkler: {
+      if (!s.thresholds.empty() && !f.letter_buckets.empty() && f.letter_buckets[a][0] != 255 &&
+          f.letter_buckets[b][0] != 255) {
+        const auto& x = f.letter_buckets[a];
+        const auto& y = f.letter_buckets[b];
+        int common = 0;
+        for (std::size_t i = 0; i < 32; ++i) common += std::min(x[i], y[i]);
+        const double na = static_cast<double>(f.text[a].size());
+        const double nb = static_cast<double>(f.text[b].size());
+        const double jaro_max = common == 0 ? 0.0 : (common / na + common / nb + 1.0) / 3.0;
+        const double jw_max = jaro_max + 0.4 * (1.0 - jaro_max);
+        if (jw_max < s.thresholds.back() - 1e-12) return last;
+      }
       const double sim = jaro_winkler(f.text[a], f.text[b]);
       for (std::size_t i = 0; i < s.thresholds.size(); ++i)
         if (sim >= s.thresholds[i]) return static_cast<int>(i) + 1;

@@ -7,6 +7,7 @@
 // concurrently.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -43,6 +44,10 @@ struct PreparedField {
   std::vector<std::string> province_id;   // kPlace
   std::vector<std::vector<normalize::AnalyzedName>> names;  // kKoreanName: each written form
   std::vector<std::string> first, last;   // kNameSwap parts
+  // kJaroWinkler: per value, letter counts in 32 buckets (ASCII values
+  // only, else all 255) — an upper bound on the common characters of two
+  // values that skips most hopeless Jaro–Winkler computations.
+  std::vector<std::array<std::uint8_t, 32>> letter_buckets;
 };
 
 // Column indices must exist in `table` (checked by the caller).
