@@ -256,6 +256,7 @@ Result<PartialDate> parse_qualified(std::string_view s) {
   }
   auto d = parse_single(s);
   if (!d) return d;
+  if (d->latest > kLatestDate) return fail("the date runs past the year 9999");
   if (d->precision == DatePrecision::unknown && q != DateQualifier::exact)
     return fail("'unknown' cannot be qualified");
   d->qualifier = q;
