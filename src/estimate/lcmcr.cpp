@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <string>
 #include <thread>
@@ -15,12 +16,20 @@ namespace {
 
 namespace rv = random_internal;
 
+// Two doubles (GCC/Clang vector extension: one SSE2 register).
+using V2 = double __attribute__((vector_size(2 * sizeof(double))));
+inline V2 load2(const double* p) {
+  V2 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
 // One Gibbs chain. Arrays indexed [j * K + k] hold per (list, class) values so
 // that the inner loops over classes are contiguous.
 class Chain {
  public:
   Chain(const CaptureTable& table, const LcmcrOptions& options, std::uint64_t seed)
-      : J_(table.list_count()), K_(options.classes), engine_(seed) {
+      : J_(table.list_count()), K_(options.classes), Kp_((K_ + 3) / 4 * 4), engine_(seed) {
     for (Pattern p = 1; p < table.cell_count(); ++p)
       if (table.count(p) > 0) {
         mask_.push_back(p);
@@ -30,25 +39,27 @@ class Chain {
     n_ = table.observed();
     a_alpha_ = options.a_alpha;
     b_alpha_ = options.b_alpha;
-    const std::size_t jk = static_cast<std::size_t>(J_) * K_;
-    lambda_.resize(jk);
-    one_minus_.resize(jk);
-    odds_.resize(jk);
+    const std::size_t jk = static_cast<std::size_t>(J_) * Kp_;
+    lambda_.assign(jk, 0.0);
+    one_minus_.assign(jk, 0.0);
+    odds_.assign(jk, 0.0);  // 0 in the padding classes K..Kp
     in_.assign(jk, 0);
     log_pi_.assign(K_, -std::log(static_cast<double>(K_)));
     pi_.assign(K_, 1.0 / K_);
-    unseen_.assign(K_, 0.0);
+    unseen_.assign(Kp_, 0.0);  // 0 in the padding
     seen_.assign(K_, 0.0);
     count_.assign(K_, 0);
     missing_k_.assign(K_, 0);
-    weight_.assign(K_, 0.0);
+    weight_.assign(Kp_, 0.0);
     split_.assign(K_, 0);
+    order_.resize(K_);
     // Start at the marginal list frequencies (the same in every class).
     for (int j = 0; j < J_; ++j) {
       const double f = static_cast<double>(table.list_total(j)) / static_cast<double>(n_);
       for (int k = 0; k < K_; ++k) set_lambda(j, k, {f, 1.0 - f, f / (1.0 - f)});
     }
     alpha_ = 0.3 / K_;
+    sort_classes_by_weight();
     update_unseen();
   }
 
@@ -86,13 +97,14 @@ class Chain {
     permute_jk(one_minus_);
     permute_jk(odds_);
     permute_jk(in_);
+    sort_classes_by_weight();
   }
 
   std::int64_t total() const { return n_ + missing_; }
   std::int64_t capped() const { return capped_; }
 
  private:
-  std::size_t idx(int j, int k) const { return static_cast<std::size_t>(j) * K_ + k; }
+  std::size_t idx(int j, int k) const { return static_cast<std::size_t>(j) * Kp_ + k; }
 
   void set_lambda(int j, int k, const rv::BetaDraw& d) {
     lambda_[idx(j, k)] = d.x;
@@ -123,21 +135,48 @@ class Chain {
     std::fill(count_.begin(), count_.end(), 0);
     for (int m = 0; m < M_; ++m) {
       double* w = weight_.data();
-      std::copy(unseen_.begin(), unseen_.end(), w);
-      for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1) {
-        const double* r = &odds_[idx(__builtin_ctz(bits), 0)];
-        for (int k = 0; k < K_; ++k) w[k] *= r[k];
+      double total = pattern_weights(mask_[m], w);
+      if (!(total > 0.0) || !std::isfinite(total)) {
+        pattern_weights_by_logs(mask_[m], w);
+        total = 0.0;
+        for (int k = 0; k < K_; ++k) total += w[k];
       }
-      double total = 0.0;
-      for (int k = 0; k < K_; ++k) total += w[k];
-      if (!(total > 0.0) || !std::isfinite(total)) pattern_weights_by_logs(mask_[m], w);
-      rv::multinomial_variate(engine_, freq_[m], w, K_, split_.data());
-      for (int k = 0; k < K_; ++k) count_[k] += split_[k];
-      for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1) {
-        std::int64_t* in = &in_[idx(__builtin_ctz(bits), 0)];
-        for (int k = 0; k < K_; ++k) in[k] += split_[k];
+      rv::multinomial_ordered(engine_, freq_[m], w, order_.data(), K_, total, split_.data());
+      // Few classes get anyone: add only the non-zero splits.
+      for (int k = 0; k < K_; ++k) {
+        const std::int64_t s = split_[k];
+        if (s == 0) continue;
+        count_[k] += s;
+        for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1)
+          in_[idx(__builtin_ctz(bits), k)] += s;
       }
     }
+  }
+
+  // order_: the classes by decreasing pi (insertion sort; ties keep their
+  // order). The multinomial splits run through the classes in this order and
+  // stop when nobody is left, which skips the many nearly empty classes.
+  void sort_classes_by_weight() {
+    for (int k = 0; k < K_; ++k) {
+      const int c = k;
+      int i = k;
+      for (; i > 0 && pi_[order_[i - 1]] < pi_[c]; --i) order_[i] = order_[i - 1];
+      order_[i] = c;
+    }
+  }
+
+  // w[0..Kp) = unseen_ * prod_{j in mask} odds_j (= pi_k prod_j lambda_jk^x_j
+  // (1 - lambda_jk)^(1 - x_j)), two classes at a time; returns sum w.
+  double pattern_weights(Pattern mask, double* w) const {
+    V2 sum = {0.0, 0.0};
+    for (int k = 0; k < Kp_; k += 2) {
+      V2 v = load2(&unseen_[k]);
+      for (Pattern bits = mask; bits != 0; bits &= bits - 1)
+        v *= load2(&odds_[idx(__builtin_ctz(bits), k)]);
+      std::memcpy(w + k, &v, sizeof v);
+      sum += v;
+    }
+    return sum[0] + sum[1];
   }
 
   // Fallback when the products under- or overflow: the same weights computed
@@ -156,15 +195,25 @@ class Chain {
 
   // (2) lambda_jk ~ Beta(1 + #on list j, 1 + #off list j) in class k, the
   // unobserved people being off every list.
+  // An empty class draws its J lambdas from the uniform prior (one test per
+  // class, not per list).
   void sample_lambda() {
-    for (int j = 0; j < J_; ++j)
-      for (int k = 0; k < K_; ++k) {
+    for (int k = 0; k < K_; ++k) {
+      const std::int64_t nk = count_[k] + missing_k_[k];
+      if (nk == 0) {
+        for (int j = 0; j < J_; ++j) {
+          const double u = rv::uniform_pos(engine_);
+          set_lambda(j, k, {u, 1.0 - u, u / (1.0 - u)});
+        }
+        continue;
+      }
+      for (int j = 0; j < J_; ++j) {
         const std::int64_t on = in_[idx(j, k)];
-        const std::int64_t off = count_[k] + missing_k_[k] - on;
         set_lambda(j, k,
                    rv::beta_variate(engine_, 1.0 + static_cast<double>(on),
-                                    1.0 + static_cast<double>(off)));
+                                    1.0 + static_cast<double>(nk - on)));
       }
+    }
   }
 
   // (3) Stick-breaking weights on the log scale.
@@ -181,6 +230,7 @@ class Chain {
     }
     log_pi_[K_ - 1] = log_rest;
     for (int k = 0; k < K_; ++k) pi_[k] = std::exp(log_pi_[k]);
+    sort_classes_by_weight();
   }
 
   // (5) n0 ~ NegBin(n, 1 - p0), then (6) the classes of the n0 unobserved.
@@ -203,7 +253,8 @@ class Chain {
       }
     }
     missing_ = n0;
-    rv::multinomial_variate(engine_, n0, unseen_.data(), K_, missing_k_.data());
+    rv::multinomial_ordered(engine_, n0, unseen_.data(), order_.data(), K_, p0,
+                            missing_k_.data());
   }
 
   // (7) alpha ~ Gamma(a + K - 1, rate b - log pi_K).
@@ -215,6 +266,7 @@ class Chain {
 
   int J_;
   int K_;
+  int Kp_;  // K rounded up to a multiple of 4: the stride of the [j*Kp+k] arrays
   int M_ = 0;
   std::int64_t n_ = 0;
   double a_alpha_ = 0;
@@ -229,6 +281,7 @@ class Chain {
   std::vector<std::int64_t> missing_k_;  // unobserved people per class
   std::vector<double> weight_;
   std::vector<std::int64_t> split_;
+  std::vector<int> order_;  // classes by decreasing pi (sort_classes_by_weight)
   double alpha_ = 1.0;
   std::int64_t missing_ = 0;
   std::int64_t capped_ = 0;

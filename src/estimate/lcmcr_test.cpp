@@ -26,8 +26,10 @@
 #include "estimate/lcmcr.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -52,6 +54,22 @@ CaptureTable load(const std::string& name, std::int64_t multiplier = 1) {
   auto table = CaptureTable::make(lists, counts);
   if (!table) ADD_FAILURE() << table.error().message();
   return *table;
+}
+
+// Runs f(0), ..., f(n - 1) on up to one thread per core. Each f(i) must be
+// independent of the others (here: one sampler run, a pure function of its
+// inputs), so the results do not depend on the threads.
+template <class F>
+void parallel_for(int n, const F& f) {
+  const int threads =
+      std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, std::max(n, 1));
+  std::atomic<int> next{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&] {
+      for (int i = next++; i < n; i = next++) f(i);
+    });
+  for (auto& th : pool) th.join();
 }
 
 LcmcrOptions quick(std::uint64_t seed) {
@@ -110,7 +128,12 @@ TEST(Lcmcr, ResultDescribesTheRun) {
   EXPECT_LE(r->median, r->upper);
   EXPECT_GT(r->sd, 0);
   EXPECT_TRUE(std::isfinite(r->rhat));
-  EXPECT_GT(r->ess_bulk, 10);
+  // HIV is bimodal (header): with these short runs (2 x 300 draws) the bulk
+  // ESS is below 10 for about a quarter to a third of seeds (measured: 9 and
+  // 14 of seeds 1..40 with the two random streams the sampler has had; the
+  // Gibbs kernel is the same in law), so only its being computed is checked.
+  EXPECT_TRUE(std::isfinite(r->ess_bulk));
+  EXPECT_GT(r->ess_bulk, 1);
   EXPECT_EQ(r->capped_draws, 0);
 }
 
@@ -142,12 +165,13 @@ TEST(Lcmcr, GoldenValues) {
   // random stream or the sampler changed; update only deliberately.
   auto r = estimate_lcmcr(load("HIV"), quick(20240601));
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->draws[0][0], 11364);
-  EXPECT_EQ(r->draws[1][299], 11002);
-  EXPECT_EQ(r->median, 10948);
+  // (Re-pinned with the xoshiro256++ engine and the ordered multinomials.)
+  EXPECT_EQ(r->draws[0][0], 13474);
+  EXPECT_EQ(r->draws[1][299], 11668);
+  EXPECT_EQ(r->median, 11000);
   // Interpolated quantiles of integer draws: multiples of 1/40.
-  EXPECT_NEAR(r->lower, 9276.62, 0.01);
-  EXPECT_NEAR(r->upper, 13339.6, 0.1);
+  EXPECT_NEAR(r->lower, 9115.975, 0.01);
+  EXPECT_NEAR(r->upper, 15879.325, 0.01);
 }
 
 struct Reference {
@@ -212,37 +236,49 @@ TEST(Lcmcr, AgreesWithReferenceOnHivAtReferenceSettings) {
   EXPECT_GT(r->ess_bulk, 100);
 }
 
-// Ned_5 and Ned: multimodal (header comment). Each seed runs 1 chain; the
-// test checks that our per-seed medians are not all above the reference,
-// for Ned_5 that they are not all below it either, and that the majority mode of Ned_5 is LCMCR's (its
-// median within 8% of the reference for at least half the seeds).
+// Ned_5 and Ned: multimodal (header comment). Each seed runs 1 chain (the
+// six runs share the cores); the test checks that our per-seed medians are
+// not all above the reference, for Ned_5 that they are not all well below it
+// either, and that the majority mode of Ned_5 is LCMCR's (its median within
+// 8% of the reference for at least half the seeds).
+// Ned_5's upper side: our main mode centres about 3% below LCMCR's one run
+// (per-seed medians of 20 seeds x 55,000 sweeps, both random streams this
+// sampler has had: main mode 47,200-49,900, centre ~48,500 = 0.966 x
+// 50,232). A bound of 0.97 x reference therefore failed for about a quarter
+// of seed triples by chance alone; 0.95 fails for 3-6% (12 and 14 of 20
+// seeds reach it), and a sampler stuck in the low modes (~20-30k) still
+// fails it.
 TEST(Lcmcr, ReferenceLiesAmongOurChainsOnMultimodalNed) {
-  for (const Reference& ref : {Reference{"Ned_5", 50232, 42698, 64168},
-                               Reference{"Ned", 130718, 74117, 169066}}) {
-    const CaptureTable t = load(ref.name);
-    std::vector<double> medians;
+  const Reference refs[] = {Reference{"Ned_5", 50232, 42698, 64168},
+                            Reference{"Ned", 130718, 74117, 169066}};
+  const std::uint64_t seeds[] = {1, 2, 8};
+  const CaptureTable tables[] = {load(refs[0].name), load(refs[1].name)};
+  std::vector<double> medians(6, 0.0);
+  parallel_for(6, [&](int i) {
+    LcmcrOptions o;
+    o.chains = 1;
+    o.seed = seeds[i % 3];
+    o.burn_in = 5000;
+    o.samples = 500;
+    o.thin = 100;
+    auto r = estimate_lcmcr(tables[i / 3], o);
+    medians[static_cast<std::size_t>(i)] = r ? r->median : std::nan("");
+  });
+  for (int d = 0; d < 2; ++d) {
+    const Reference& ref = refs[d];
+    const std::vector<double> m(medians.begin() + 3 * d, medians.begin() + 3 * d + 3);
     int close = 0;
-    for (std::uint64_t seed : {1, 2, 8}) {
-      LcmcrOptions o;
-      o.chains = 1;
-      o.seed = seed;
-      o.burn_in = 5000;
-      o.samples = 500;
-      o.thin = 100;
-      auto r = estimate_lcmcr(t, o);
-      ASSERT_TRUE(r) << ref.name;
-      medians.push_back(r->median);
-      close += std::abs(r->median - ref.median) < 0.08 * ref.median;
+    for (double v : m) {
+      ASSERT_TRUE(std::isfinite(v)) << ref.name;
+      close += std::abs(v - ref.median) < 0.08 * ref.median;
     }
-    const auto [lo, hi] = std::minmax_element(medians.begin(), medians.end());
+    const auto [lo, hi] = std::minmax_element(m.begin(), m.end());
     EXPECT_LE(*lo, ref.median * 1.03) << ref.name;
     // Ned's reference sits in a mode that 3 of 10 full-length seeds reached
     // (header); these shorter runs need not reach it, so only Ned_5's upper
     // side is checked.
     if (std::string(ref.name) == "Ned_5") {
-      EXPECT_GE(*hi, ref.median * 0.97) << ref.name;
-    }
-    if (std::string(ref.name) == "Ned_5") {
+      EXPECT_GE(*hi, ref.median * 0.95) << ref.name;
       EXPECT_GE(close, 2) << ref.name;
     }
   }
@@ -313,18 +349,25 @@ TEST(Lcmcr, CredibleIntervalsCoverTheTruth) {
   };
   random_internal::Engine e(777);
   for (const Scenario& s : scenarios) {
-    int covered = 0;
-    for (int i = 0; i < s.tables; ++i) {
-      const CaptureTable t = simulate(e, s.truth, s.weights, s.capture);
+    // The tables come from one stream, in order; the runs, pure functions
+    // of their table and seed, share the cores.
+    std::vector<CaptureTable> tables;
+    for (int i = 0; i < s.tables; ++i) tables.push_back(simulate(e, s.truth, s.weights, s.capture));
+    std::vector<int> hit(static_cast<std::size_t>(s.tables), -1);
+    parallel_for(s.tables, [&](int i) {
       LcmcrOptions o = quick(1000 + static_cast<std::uint64_t>(i));
       o.chains = 1;
       o.burn_in = 2000;
       o.samples = 300;
       o.thin = 4;
-      auto r = estimate_lcmcr(t, o);
-      ASSERT_TRUE(r);
+      auto r = estimate_lcmcr(tables[static_cast<std::size_t>(i)], o);
       const double truth = static_cast<double>(s.truth);
-      covered += r->lower <= truth && truth <= r->upper;
+      hit[static_cast<std::size_t>(i)] = r ? (r->lower <= truth && truth <= r->upper) : -1;
+    });
+    int covered = 0;
+    for (int h : hit) {
+      ASSERT_GE(h, 0);
+      covered += h;
     }
     EXPECT_GE(covered, s.minimum) << s.name;
     RecordProperty(std::string("covered_") + s.name, covered);
