@@ -1,0 +1,56 @@
+#include "link/clustering.h"
+
+#include <gtest/gtest.h>
+
+#include "link/evaluation.h"
+
+namespace uncounted::link {
+namespace {
+
+ScoredPair pair(std::uint32_t a, std::uint32_t b, double p) { return {a, b, p * 10, p}; }
+
+TEST(Clustering, GuardStopsChaining) {
+  // Two tight groups {0,1,2} and {3,4,5} joined by one strong false link 2-3.
+  std::vector<ScoredPair> pairs = {pair(0, 1, 0.99), pair(0, 2, 0.99), pair(1, 2, 0.99), pair(3, 4, 0.99),
+                                   pair(3, 5, 0.99), pair(4, 5, 0.99), pair(2, 3, 0.95)};
+  const auto guarded = cluster_records(6, pairs, {}, 0.5, ClusterSpec{});
+  EXPECT_EQ(guarded[0], guarded[2]);
+  EXPECT_EQ(guarded[3], guarded[5]);
+  EXPECT_NE(guarded[0], guarded[3]);
+  ClusterSpec closure;
+  closure.method = ClusterMethod::kComponents;
+  const auto components = cluster_records(6, pairs, {}, 0.5, closure);
+  EXPECT_EQ(components[0], components[5]);
+}
+
+TEST(Clustering, OnePerList) {
+  // Records 0 and 1 are on list 0, record 2 on list 1; both 0 and 1 match 2.
+  std::vector<ScoredPair> pairs = {pair(0, 2, 0.9), pair(1, 2, 0.99), pair(0, 1, 0.9)};
+  ClusterSpec spec;
+  spec.one_per_list = true;
+  const auto c = cluster_records(3, pairs, {0, 0, 1}, 0.5, spec);
+  EXPECT_EQ(c[1], c[2]);  // the best link wins
+  EXPECT_NE(c[0], c[2]);
+}
+
+TEST(Clustering, NumbersClustersInRecordOrder) {
+  const auto c = cluster_records(4, {pair(1, 3, 0.9)}, {}, 0.5, ClusterSpec{});
+  EXPECT_EQ(c, (std::vector<std::uint32_t>{0, 1, 2, 1}));
+}
+
+TEST(Evaluation, PairwiseAndClusterScores) {
+  // Truth {0,1,2} {3}; prediction {0,1} {2,3}.
+  const auto e = evaluate_clusters({0, 0, 1, 1}, {"a", "a", "a", "b"});
+  EXPECT_DOUBLE_EQ(e.pairwise.true_positives, 1);
+  EXPECT_DOUBLE_EQ(e.pairwise.predicted, 2);
+  EXPECT_DOUBLE_EQ(e.pairwise.actual, 3);
+  EXPECT_DOUBLE_EQ(e.pairwise.precision, 0.5);
+  EXPECT_NEAR(e.pairwise.recall, 1.0 / 3, 1e-12);
+  EXPECT_DOUBLE_EQ(e.clusters.true_positives, 0);
+  const auto perfect = evaluate_clusters({5, 5, 7}, {"x", "x", ""});
+  EXPECT_DOUBLE_EQ(perfect.pairwise.f1, 1.0);
+  EXPECT_DOUBLE_EQ(perfect.clusters.f1, 1.0);
+}
+
+}  // namespace
+}  // namespace uncounted::link
