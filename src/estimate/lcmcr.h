@@ -21,6 +21,11 @@
 // frequencies, pi uniform, n0 = 0; then `warm_up` sweeps with alpha fixed at
 // 0.3 / K (as LCMCR), classes relabelled by decreasing pi, then `burn_in`
 // sweeps, then `samples` draws of N, one every `thin` sweeps.
+// Cost: each multinomial runs through the classes by decreasing pi and stops
+// when nobody is left (at most 16 left: one categorical draw each), so a
+// sweep costs O(M K) at worst whatever the counts; it grows from x1 to about
+// x100 counts (more classes hold people, so more full binomial and Beta
+// draws) and is flat beyond (bench/bench_lcmcr.cpp).
 //
 // Chains. `chains` independent chains, chain c seeded from (seed, c) by
 // SplitMix64; every chain does warm_up + burn_in + samples * thin sweeps.
