@@ -12,6 +12,7 @@ find_package(BZip2 REQUIRED)  # reads Debian's Unihan_*.txt.bz2 (normalize)
 find_package(SQLite3 3.40 REQUIRED)  # the case store, held in memory (deserialize/serialize)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)  # sealing, Argon2id
+find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)  # HTML-escaping templates (report)
 
 if(UNCOUNTED_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -28,4 +28,7 @@ void add_link_command(CLI::App& app, int& exit_status);
 void add_histories_command(CLI::App& app, int& exit_status);
 void add_evaluate_command(CLI::App& app, int& exit_status);
 
+// The HTML report (issue 5).
+void add_report_command(CLI::App& app, int& exit_status);
+
 }  // namespace uncounted::cli

@@ -11,6 +11,7 @@
 
 #include "app/estimate_output.h"
 #include "app/population_estimate.h"
+#include "app/report_make.h"
 #include "cli/commands.h"
 #include "io/capture_histories_csv.h"
 
@@ -65,6 +66,19 @@ int run_demo(const DemoArguments& args) {
       }
       std::cout << "wrote " << (dir / name).string() << "\n";
     }
+    // The report reads the folder (app/report_make.h); the histories give it the overlap of the lists.
+    std::filesystem::copy_file(histories_path, dir / "histories.csv",
+                               std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) {
+      std::cerr << "uncounted demo: " << (dir / "histories.csv").string() << ": cannot write the file\n";
+      return kExitFailure;
+    }
+    const auto report_path = dir / "report.html";
+    if (auto made = make_report({dir.string(), report_path.string(), report::Audience::kPublic, true}); !made) {
+      std::cerr << "uncounted demo: " << made.error().message() << "\n";
+      return kExitFailure;
+    }
+    std::cout << "wrote " << report_path.string() << " (public report; open it in a browser)\n";
   }
   return kExitOk;
 }

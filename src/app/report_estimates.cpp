@@ -1,0 +1,43 @@
+#include "app/report_estimates.h"
+
+namespace uncounted {
+namespace {
+
+constexpr std::size_t kMaxOverlapLists = 16;
+
+report::StratumEstimates convert(const TableEstimate& t) {
+  report::StratumEstimates s;
+  s.label = t.stratum;
+  s.documented = t.observed;
+  for (const auto& e : t.estimates)
+    s.estimates.push_back(
+        {e.method, e.model, e.criterion, e.n_hat, e.lower, e.upper, e.level, e.interval, e.recommended, e.reason});
+  for (const auto& m : t.models_compared) s.models_compared.push_back({m.model, m.n_hat, m.aic, m.bic, m.deviance, m.df});
+  s.models_considered = t.models_considered;
+  s.models_without_mle = t.models_without_mle;
+  s.models_unreliable = t.models_unreliable;
+  s.warnings = t.warnings;
+  return s;
+}
+
+}  // namespace
+
+report::EstimatesSection report_estimates(const EstimateReport& estimate) {
+  report::EstimatesSection section;
+  section.total = convert(estimate.total);
+  for (const auto& s : estimate.strata) section.strata.push_back(convert(s));
+  return section;
+}
+
+Result<report::OverlapSection> report_overlap(const CaptureHistoriesFile& histories) {
+  if (histories.lists.size() > kMaxOverlapLists)
+    return fail("the capture histories have " + std::to_string(histories.lists.size()) +
+                " lists; the report draws the overlap of at most " + std::to_string(kMaxOverlapLists));
+  report::OverlapSection section;
+  section.lists = histories.lists;
+  section.pattern_counts = histories.total.counts;
+  section.pattern_counts.resize(std::size_t{1} << histories.lists.size(), 0);
+  return section;
+}
+
+}  // namespace uncounted

@@ -1,0 +1,28 @@
+// The report's linkage section from what `link` wrote: CLUSTERS.csv (read
+// by read_clusters_csv) for the entity sizes, and optionally PAIRS.csv for
+// the histogram of match weights, split into pairs that ended in one entity
+// and pairs left apart. Only the ids and match_weight of PAIRS.csv are read.
+//
+// Histogram bins: about 30, of a round width (0.5, 1, 2 or 5 weight units),
+// starting at a multiple of the width.
+//
+// Errors (file:line: reason, never quoting a value): an unreadable or
+// malformed PAIRS.csv, no left_id/right_id/match_weight column, a weight
+// that is not a finite number, a row of the wrong width.
+// Thread safety: pure function of its arguments and the file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "io/clusters_csv.h"
+#include "report/report_data.h"
+
+namespace uncounted {
+
+Result<report::LinkageSection> report_linkage(const std::vector<ClusterRow>& clusters,
+                                              const std::optional<std::string>& pairs_path);
+
+}  // namespace uncounted

@@ -1,0 +1,175 @@
+#include "app/report_make.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "app/build_info.h"
+#include "app/estimate_json_reader.h"
+#include "app/report_estimates.h"
+#include "app/report_events.h"
+#include "app/report_linkage.h"
+#include "base/csv_reader.h"
+#include "crypto/keyed_hash.h"
+#include "io/capture_histories_csv.h"
+#include "io/clusters_csv.h"
+#include "report/html_report.h"
+
+namespace uncounted {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kEstimate = "estimate.json";
+constexpr const char* kHistories = "histories.csv";
+constexpr const char* kClusters = "clusters.csv";
+constexpr const char* kPairs = "pairs.csv";
+
+Status add_digest(report::ReportData& data, const fs::path& path) {
+  auto bytes = read_file(path.string());
+  if (!bytes) return tl::unexpected(bytes.error());
+  data.provenance.inputs.push_back({path.filename().string(), crypto::sha256_hex(std::string_view(*bytes))});
+  return {};
+}
+
+// The stratum column of a histories file: "stratum" (as `histories`
+// writes it) or "period" (as the shipped example has it), if present.
+Result<std::optional<std::string>> stratum_column(const fs::path& path) {
+  auto table = read_csv_file(path.string());
+  if (!table) return tl::unexpected(table.error());
+  for (const char* name : {"stratum", "period"})
+    if (std::find(table->header.begin(), table->header.end(), name) != table->header.end())
+      return std::optional<std::string>(name);
+  return std::optional<std::string>();
+}
+
+bool has_event_column(const fs::path& path) {
+  auto table = read_csv_file(path.string());  // malformed files are reported when read as records
+  if (!table) return true;
+  return std::find(table->header.begin(), table->header.end(), "event_type") != table->header.end();
+}
+
+}  // namespace
+
+Result<report::ReportData> load_report_data(const std::string& dir, bool synthetic) {
+  const fs::path folder(dir);
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return fail(dir + ": not a folder");
+  report::ReportData data;
+  data.synthetic = synthetic;
+  data.provenance.version = uncounted_version();
+  data.provenance.dependencies = dependency_versions();
+  bool any = false;
+
+  std::vector<std::string> periods;
+  if (fs::exists(folder / kEstimate)) {
+    auto estimate = read_estimate_json((folder / kEstimate).string());
+    if (!estimate) return tl::unexpected(estimate.error());
+    data.estimates = report_estimates(*estimate);
+    data.provenance.seed = estimate->seed;
+    for (const auto& s : estimate->strata) periods.push_back(s.stratum);
+    if (!estimate->version.empty() && estimate->version != data.provenance.version)
+      data.notes.push_back("The estimates were made by uncounted " + estimate->version + ".");
+    if (auto d = add_digest(data, folder / kEstimate); !d) return tl::unexpected(d.error());
+    any = true;
+  }
+  if (fs::exists(folder / kHistories)) {
+    auto column = stratum_column(folder / kHistories);
+    if (!column) return tl::unexpected(column.error());
+    auto histories = read_capture_histories((folder / kHistories).string(), CaptureHistoriesOptions{*column});
+    if (!histories) return tl::unexpected(histories.error());
+    auto overlap = report_overlap(*histories);
+    if (!overlap) return tl::unexpected(overlap.error());
+    data.overlap = std::move(*overlap);
+    if (auto d = add_digest(data, folder / kHistories); !d) return tl::unexpected(d.error());
+    any = true;
+  }
+  std::optional<std::vector<ClusterRow>> clusters;
+  if (fs::exists(folder / kClusters)) {
+    auto rows = read_clusters_csv((folder / kClusters).string());
+    if (!rows) return tl::unexpected(rows.error());
+    clusters = std::move(*rows);
+    std::optional<std::string> pairs;
+    if (fs::exists(folder / kPairs)) pairs = (folder / kPairs).string();
+    auto linkage = report_linkage(*clusters, pairs);
+    if (!linkage) return tl::unexpected(linkage.error());
+    data.linkage = std::move(*linkage);
+    if (auto d = add_digest(data, folder / kClusters); !d) return tl::unexpected(d.error());
+    if (pairs)
+      if (auto d = add_digest(data, folder / kPairs); !d) return tl::unexpected(d.error());
+    any = true;
+  } else if (fs::exists(folder / kPairs)) {
+    data.notes.push_back("pairs.csv was not used: the match weights need clusters.csv beside it.");
+  }
+
+  // Record files: every other CSV with an event_type column, by name.
+  EventInputs events;
+  events.clusters = clusters ? &*clusters : nullptr;
+  events.periods = periods;
+  std::vector<fs::path> candidates;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const auto name = entry.path().filename().string();
+    if (!entry.is_regular_file() || entry.path().extension() != ".csv") continue;
+    if (name == kHistories || name == kClusters || name == kPairs) continue;
+    candidates.push_back(entry.path());
+  }
+  if (ec) return fail(dir + ": cannot list the folder (" + ec.message() + ")");
+  std::sort(candidates.begin(), candidates.end());
+  for (const auto& path : candidates)
+    if (has_event_column(path)) events.record_files.push_back(path.string());
+  if (!events.record_files.empty()) {
+    auto sections = report_events(events);
+    if (!sections) return tl::unexpected(sections.error());
+    data.timeline = std::move(sections->timeline);
+    data.sentences = std::move(sections->sentences);
+    for (const auto& path : events.record_files)
+      if (auto d = add_digest(data, path); !d) return tl::unexpected(d.error());
+    any = true;
+  }
+  if (!any)
+    return fail(dir + ": holds none of the report's inputs (estimate.json, histories.csv, clusters.csv, "
+                      "record files)");
+  return data;
+}
+
+Status write_report(const report::ReportData& data, const std::string& out, report::Audience audience) {
+  const std::string html = report::render_report_html(data, audience);
+  const fs::path target(out);
+  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    file << html;
+    file.close();
+    if (!file) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      return fail(out + ": cannot write the report");
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    return fail(out + ": cannot write the report (" + ec.message() + ")");
+  }
+  return {};
+}
+
+Result<ReportMade> make_report(const ReportRequest& request) {
+  auto data = load_report_data(request.from_dir, request.synthetic);
+  if (!data) return tl::unexpected(data.error());
+  if (auto written = write_report(*data, request.out, request.audience); !written)
+    return tl::unexpected(written.error());
+  ReportMade made;
+  for (const auto& input : data->provenance.inputs) made.inputs.push_back(input.label);
+  if (!data->estimates) made.left_out.push_back("totals (no estimate.json)");
+  if (!data->overlap) made.left_out.push_back("overlap (no histories.csv)");
+  if (!data->timeline) made.left_out.push_back("timeline (no dated events)");
+  if (!data->sentences) made.left_out.push_back("sentences (no sentence lengths)");
+  if (!data->linkage) made.left_out.push_back("linkage (no clusters.csv)");
+  return made;
+}
+
+}  // namespace uncounted

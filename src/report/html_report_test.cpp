@@ -1,0 +1,170 @@
+#include "report/html_report.h"
+
+#include <gtest/gtest.h>
+
+#include "report/column_chart.h"
+#include "report/upset_chart.h"
+
+namespace uncounted::report {
+namespace {
+
+constexpr const char* kScript = "<script>alert(1)</script>";
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
+  return n;
+}
+
+StratumEstimates table(const std::string& label, std::int64_t documented, double n) {
+  StratumEstimates t;
+  t.label = label;
+  t.documented = documented;
+  t.estimates.push_back({"loglinear", "[AB][C]", "bic", n * 0.95, n * 0.8, n * 1.3, 0.95, "profile likelihood",
+                         false, ""});
+  t.estimates.push_back({"lcmcr", "latent classes (K=10)", "", n, n * 0.85, std::nullopt, 0.95,
+                         "equal-tailed posterior", true, "mixes well"});
+  t.models_compared.push_back({"[AB][C]", n * 0.95, 100.5, 110.25, 3.5, 2});
+  t.models_considered = 8;
+  return t;
+}
+
+ReportData full_data() {
+  ReportData d;
+  d.synthetic = true;
+  EstimatesSection e;
+  e.total = table("", 1207, 2400);
+  e.strata.push_back(table("2000-2004", 400, 900));
+  e.strata.push_back(table("2005-2009", 804, 1500));
+  e.strata.push_back(table("2010-2014", 3, 10));
+  d.estimates = e;
+  OverlapSection o;
+  o.lists = {"interviews", "media", "ngo"};
+  o.pattern_counts = {0, 300, 250, 60, 400, 40, 3, 154};
+  d.overlap = o;
+  TimelineSection t;
+  t.bins = {"2003", "2004", "2005"};
+  t.unit = "year";
+  t.counted = "people";
+  t.series.push_back({"repatriation", {20, 3, 41}});
+  t.undated = 7;
+  d.timeline = t;
+  SentenceSection s;
+  s.categories = {"under 6 months", "6 months to 2 years", "2 to 5 years", "5 years or more"};
+  s.counted = "people";
+  s.rows.push_back({"2000-2004", {50, 12, 2, 0}, 4.0});
+  s.rows.push_back({"2005-2009", {3, 4, 30, 9}, 36.0});
+  d.sentences = s;
+  LinkageSection l;
+  l.records = 2017;
+  l.entities = 1207;
+  l.weight_start = -10;
+  l.weight_width = 2;
+  l.pairs_linked = {0, 0, 0, 0, 2, 30, 400, 600};
+  l.pairs_unlinked = {900, 300, 40, 12, 3, 1, 0, 0};
+  l.has_pairs = true;
+  l.cluster_sizes = {{1, 600}, {2, 400}, {3, 200}, {4, 6}, {7, 1}};
+  d.linkage = l;
+  d.provenance.version = "0.1.0";
+  d.provenance.dependencies = {{"Eigen", "3.4.0"}};
+  d.provenance.seed = 42;
+  d.provenance.inputs.push_back({"estimate.json", std::string(64, 'a')});
+  return d;
+}
+
+TEST(HtmlReport, SelfContainedWithEveryChart) {
+  const std::string html = render_report_html(full_data(), Audience::kPublic);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("Content-Security-Policy\" content=\"default-src 'none'"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find(" src="), std::string::npos);
+  EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  // totals, overlap, one timeline series, sentences, weights, entity sizes.
+  EXPECT_EQ(occurrences(html, "<svg "), 6u);
+  EXPECT_NE(html.find("Synthetic data."), std::string::npos);
+  EXPECT_NE(html.find(std::string(64, 'a')), std::string::npos);
+  EXPECT_NE(html.find("Random seed</th><td>42"), std::string::npos);
+  EXPECT_EQ(html.find("class=\"absent\""), std::string::npos);
+}
+
+TEST(HtmlReport, SameDataSameBytes) {
+  EXPECT_EQ(render_report_html(full_data(), Audience::kPublic), render_report_html(full_data(), Audience::kPublic));
+}
+
+TEST(HtmlReport, TextFromTheDataIsEscaped) {
+  ReportData d = full_data();
+  d.title = kScript;
+  d.overlap->lists[1] = kScript;
+  d.estimates->strata[0].label = kScript;
+  d.estimates->total.warnings.push_back(kScript);
+  d.timeline->series[0].event_type = kScript;
+  d.sentences->categories[0] = kScript;
+  d.provenance.inputs[0].label = kScript;
+  d.notes.push_back(kScript);
+  for (auto audience : {Audience::kPublic, Audience::kInternal}) {
+    const std::string html = render_report_html(d, audience);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_EQ(html.find("alert(1)</"), std::string::npos);
+    EXPECT_GE(occurrences(html, "&lt;script&gt;alert(1)&lt;/script&gt;"), 8u);
+  }
+}
+
+TEST(HtmlReport, PublicSuppressesSmallCellsInternalShowsThem) {
+  const ReportData d = full_data();
+  const std::string pub = render_report_html(d, Audience::kPublic);
+  const std::string internal = render_report_html(d, Audience::kInternal);
+  // Timeline tooltip of the 2004 column (3 events).
+  EXPECT_NE(pub.find("<title>2004: &lt;5</title>"), std::string::npos);
+  EXPECT_EQ(pub.find("<title>2004: 3</title>"), std::string::npos);
+  EXPECT_NE(internal.find("<title>2004: 3</title>"), std::string::npos);
+  // Overlap: the 3 people seen by media and interviews... (pattern 6 = media + ngo).
+  EXPECT_NE(pub.find("<td>media + ngo only</td><td class=\"num\">&lt;5</td>"), std::string::npos);
+  EXPECT_NE(internal.find("<td>media + ngo only</td><td class=\"num\">3</td>"), std::string::npos);
+  // The complementary cell beside it is hidden, not shown.
+  EXPECT_NE(pub.find("<td class=\"num\">hidden</td>"), std::string::npos);
+  // A period with 3 people documented: no estimate in public.
+  EXPECT_NE(pub.find("not shown: too few people documented"), std::string::npos);
+  EXPECT_EQ(internal.find("not shown: too few people documented"), std::string::npos);
+  // Sentence medians of fewer than 10 are not shown; the record count is left out.
+  EXPECT_EQ(pub.find("2,017"), std::string::npos);
+  EXPECT_NE(internal.find("2,017 records were linked"), std::string::npos);
+  EXPECT_NE(internal.find("INTERNAL REPORT"), std::string::npos);
+  EXPECT_EQ(pub.find("INTERNAL REPORT"), std::string::npos);
+}
+
+TEST(HtmlReport, AbsentSectionsAreLeftOutWithANote) {
+  ReportData d;
+  d.provenance.version = "0.1.0";
+  const std::string html = render_report_html(d, Audience::kPublic);
+  EXPECT_EQ(occurrences(html, "class=\"absent\""), 5u);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("No estimate was given to the report"), std::string::npos);
+}
+
+TEST(Charts, SuppressedColumnsAreStubsNotBars) {
+  ColumnChartSpec spec;
+  spec.title = "t";
+  spec.categories = {"a", "b"};
+  spec.series.push_back({"", {publish_count(40, Audience::kPublic), publish_count(2, Audience::kPublic)}});
+  const std::string svg = column_chart(spec);
+  EXPECT_EQ(occurrences(svg, "class=\"bar\""), 1u);
+  EXPECT_EQ(occurrences(svg, "class=\"suppressed\""), 1u);
+  EXPECT_NE(svg.find("<title>b: &lt;5</title>"), std::string::npos);
+}
+
+TEST(Charts, UpsetDrawsAColumnAndADotPerListForEachPattern) {
+  const std::vector<std::string> lists{"A", "B", "C"};
+  const std::vector<PublishedCount> sizes{{10, CellState::kShown}, {20, CellState::kShown}, {30, CellState::kShown}};
+  std::vector<UpsetColumn> columns{{1, {10, CellState::kShown}}, {3, {7, CellState::kShown}},
+                                   {7, {2, CellState::kSmall}}, {4, {0, CellState::kShown}}};
+  const std::string svg = upset_chart(lists, sizes, columns, "overlap");
+  EXPECT_EQ(occurrences(svg, "class=\"bar\""), 2u);         // zero patterns are left out
+  EXPECT_EQ(occurrences(svg, "class=\"suppressed\""), 1u);
+  EXPECT_EQ(occurrences(svg, "class=\"dot on\""), 1u + 2u + 3u);
+  EXPECT_EQ(occurrences(svg, "class=\"dot off\""), 2u + 1u + 0u);
+  EXPECT_EQ(occurrences(svg, "class=\"list-size\""), 3u);
+}
+
+}  // namespace
+}  // namespace uncounted::report
