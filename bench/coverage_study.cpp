@@ -411,18 +411,77 @@ std::string width_text(const Cell& c) {
   return fmt::format("{:.0f}%", 100 * w);
 }
 
+// Candidate recommendation rules, applied to the per-method rows of one
+// table (so they can be compared without re-running anything):
+//  * rule:v1 — the rule of recommend() when the study began: LCMCR when
+//    R-hat <= 1.1 and ESS >= 100, else log-linear (BIC), else Chao;
+//  * rule:lcmcr-rhat — LCMCR when R-hat <= 1.1 (no ESS condition), else BIC;
+//  * rule:envelope — the v1 point estimate with the interval from the lower
+//    of the BIC and LCMCR lower ends to the higher of their upper ends (when
+//    both ran), i.e. the union of the two intervals.
+const MethodRow* method_row(const std::vector<MethodRow>& rows, const std::string& method) {
+  for (const auto& r : rows)
+    if (r.method == method) return &r;
+  return nullptr;
+}
+
+MethodRow as_rule(const std::string& rule, const MethodRow* chosen, const std::string& label) {
+  MethodRow r;
+  r.method = rule;
+  if (!chosen || chosen->failed) return r;
+  r = *chosen;
+  r.method = rule;
+  r.chosen = label;
+  return r;
+}
+
+void add_rules(std::vector<MethodRow>& rows) {
+  const MethodRow* bic = method_row(rows, "bic");
+  const MethodRow* lcmcr = method_row(rows, "lcmcr");
+  const MethodRow* chao = method_row(rows, "chao");
+  const bool lcmcr_ran = lcmcr && !lcmcr->failed;
+  const bool bic_ran = bic && !bic->failed;
+  auto fallback = [&](const std::string& rule) {
+    if (bic_ran) return as_rule(rule, bic, "loglinear-bic");
+    return as_rule(rule, chao, "chao");
+  };
+  MethodRow v1 = lcmcr_ran && lcmcr->rhat <= 1.1 && lcmcr->ess >= 100 ? as_rule("rule:v1", lcmcr, "lcmcr")
+                                                                      : fallback("rule:v1");
+  MethodRow rhat = lcmcr_ran && lcmcr->rhat <= 1.1 ? as_rule("rule:lcmcr-rhat", lcmcr, "lcmcr")
+                                                   : fallback("rule:lcmcr-rhat");
+  MethodRow envelope = v1;
+  envelope.method = "rule:envelope";
+  if (!envelope.failed && lcmcr_ran && bic_ran) {
+    envelope.lower = std::min(bic->lower, lcmcr->lower);
+    envelope.upper = bic->upper && lcmcr->upper ? std::optional<double>(std::max(*bic->upper, *lcmcr->upper))
+                                                : std::nullopt;
+  }
+  rows.push_back(std::move(v1));
+  rows.push_back(std::move(rhat));
+  rows.push_back(std::move(envelope));
+}
+
+std::string cell_text(const Cell& c) {
+  if (c.runs == c.failures) return fmt::format("all {} failed", c.failures);
+  std::string text = fmt::format("{} / {} · {} · {}", pct(median(c.rel_bias)), pct(mean(c.rel_bias)),
+                                 coverage_text(c), width_text(c));
+  if (c.failures) text += fmt::format(" ({} failed)", c.failures);
+  return text;
+}
+
 const std::vector<std::string> kMethods = {"bic", "stepwise", "lcmcr", "chao", "recommended"};
+const std::vector<std::string> kRules = {"recommended", "rule:v1", "rule:lcmcr-rhat", "rule:envelope"};
 
 std::string summary_markdown(const std::vector<Scenario>& scenarios, const std::vector<PopulationResult>& results) {
   // cells[histories][scenario][method]
   std::map<std::string, std::map<int, std::map<std::string, Cell>>> cells;
   std::map<std::string, std::map<std::string, std::map<std::string, Cell>>> margins;
-  std::map<int, std::vector<double>> precision, recall;
+  std::map<int, std::vector<double>> precision, recall, excess;
   for (const auto& r : results) {
-    if (!r.error.empty()) continue;
     const Scenario& s = scenarios[static_cast<std::size_t>(r.scenario)];
     precision[r.scenario].push_back(r.precision);
     recall[r.scenario].push_back(r.recall);
+    excess[r.scenario].push_back(static_cast<double>(r.linked.observed) / static_cast<double>(r.truth.observed) - 1);
     for (const auto& [h, hr] : {std::pair<std::string, const HistoriesResult*>{"linked", &r.linked},
                                 std::pair<std::string, const HistoriesResult*>{"true", &r.truth}})
       for (const auto& m : hr->methods) {
@@ -433,37 +492,50 @@ std::string summary_markdown(const std::vector<Scenario>& scenarios, const std::
         add(margins[h][s.size == Size::kSmall ? "size: small" : "size: large"][m.method], m, r.n);
       }
   }
+  auto picked_text = [](const Cell& c) {
+    std::string picked;
+    for (const auto& [name, count] : c.chosen) picked += fmt::format("{}{} {}", picked.empty() ? "" : ", ", name, count);
+    return picked;
+  };
   std::string out;
-  for (const std::string h : {"linked", "true"}) {
-    out += fmt::format("\n### {} capture histories: relative bias (median / mean of N̂/N − 1), 95% coverage ± "
-                       "binomial s.e., median interval width / N, failures\n\n",
-                       h == "linked" ? "Linked" : "True (perfect linkage)");
+  out += "Each cell: median / mean relative bias (N̂/N − 1) · 95% coverage ± binomial s.e. (bold below 90%) · "
+         "median interval width / N.\n";
+  for (const std::string h : {"true", "linked"}) {
+    const std::string title = h == "linked" ? "Linked capture histories (records → link → histories → estimate)"
+                                            : "True capture histories (perfect linkage)";
+    out += fmt::format("\n### {}: methods\n\n", title);
     out += "| scenario | runs |";
-    for (const auto& m : kMethods) out += fmt::format(" {} bias med / mean | {} cover | {} width |", m, m, m);
+    for (const auto& m : kMethods) out += " " + m + " |";
     out += " recommended picked |\n|---|---|";
-    for (std::size_t i = 0; i < kMethods.size(); ++i) out += "---|---|---|";
+    for (std::size_t i = 0; i < kMethods.size(); ++i) out += "---|";
     out += "---|\n";
     auto line = [&](const std::string& label, const std::map<std::string, Cell>& row) {
       out += fmt::format("| {} | {} |", label, row.at("bic").runs);
-      for (const auto& m : kMethods) {
-        const Cell& c = row.at(m);
-        out += fmt::format(" {} / {}{} | {} | {} |", pct(median(c.rel_bias)), pct(mean(c.rel_bias)),
-                           c.failures ? fmt::format(" ({} failed)", c.failures) : "", coverage_text(c),
-                           width_text(c));
-      }
-      std::string picked;
-      for (const auto& [name, count] : row.at("recommended").chosen)
-        picked += fmt::format("{}{} {}", picked.empty() ? "" : ", ", name, count);
-      out += " " + picked + " |\n";
+      for (const auto& m : kMethods) out += " " + cell_text(row.at(m)) + " |";
+      out += " " + picked_text(row.at("recommended")) + " |\n";
     };
     for (const auto& [index, row] : cells[h]) line(scenarios[static_cast<std::size_t>(index)].name, row);
     for (const auto& [label, row] : margins[h]) line("*" + label + "*", row);
+
+    out += fmt::format("\n### {}: recommendation rules\n\n", title);
+    out += "| scenario | runs |";
+    for (const auto& m : kRules) out += " " + m + " |";
+    out += "\n|---|---|";
+    for (std::size_t i = 0; i < kRules.size(); ++i) out += "---|";
+    out += "\n";
+    auto rule_line = [&](const std::string& label, const std::map<std::string, Cell>& row) {
+      out += fmt::format("| {} | {} |", label, row.at("bic").runs);
+      for (const auto& m : kRules) out += " " + cell_text(row.at(m)) + " |";
+      out += "\n";
+    };
+    for (const auto& [index, row] : cells[h]) rule_line(scenarios[static_cast<std::size_t>(index)].name, row);
+    for (const auto& [label, row] : margins[h]) rule_line("*" + label + "*", row);
   }
-  out += "\n### Linkage (pairwise, against the truth): median precision / recall per scenario\n\n";
-  out += "| scenario | precision | recall |\n|---|---|---|\n";
+  out += "\n### Linkage against the truth (medians per scenario)\n\n";
+  out += "| scenario | pairwise precision | pairwise recall | linked entities / true observed − 1 |\n|---|---|---|---|\n";
   for (const auto& [index, p] : precision)
-    out += fmt::format("| {} | {:.3f} | {:.3f} |\n", scenarios[static_cast<std::size_t>(index)].name, median(p),
-                       median(recall[index]));
+    out += fmt::format("| {} | {:.3f} | {:.3f} | {} |\n", scenarios[static_cast<std::size_t>(index)].name, median(p),
+                       median(recall[index]), pct(median(excess[index])));
   return out;
 }
 
@@ -495,10 +567,59 @@ void write_rows(const std::string& path, const std::vector<Scenario>& scenarios,
   if (!out) die("cannot write " + path);
 }
 
+// Reads back the rows written by write_rows (for --from).
+std::vector<PopulationResult> load_rows(const std::string& path, const std::vector<Scenario>& scenarios) {
+  const auto table = value_or_die(read_csv_file(path), path);
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < table.header.size(); ++i) col[table.header[i]] = i;
+  for (const char* c : {"scenario", "rep", "seed", "N", "records", "entities", "link_precision", "link_recall",
+                        "link_seconds", "histories", "observed", "method", "chosen", "failed", "n_hat", "lower",
+                        "upper", "rhat", "ess", "estimate_seconds"})
+    if (!col.count(c)) die(path + ": no column " + c);
+  std::map<std::string, int> scenario_index;
+  for (const auto& s : scenarios) scenario_index[s.name] = s.index;
+  std::map<std::pair<int, int>, PopulationResult> by_population;
+  auto number = [](const std::string& text) { return text.empty() ? std::nan("") : std::stod(text); };
+  for (const auto& row : table.rows) {
+    auto f = [&](const char* c) -> const std::string& { return row.fields.at(col.at(c)); };
+    if (!scenario_index.count(f("scenario"))) die(path + ": unknown scenario " + f("scenario"));
+    const int scenario = scenario_index[f("scenario")];
+    const int rep = std::stoi(f("rep"));
+    auto& r = by_population[{scenario, rep}];
+    r.scenario = scenario;
+    r.rep = rep;
+    r.seed = std::stoull(f("seed"));
+    r.n = std::stoi(f("N"));
+    r.records = std::stoull(f("records"));
+    r.entities = std::stoull(f("entities"));
+    r.precision = number(f("link_precision"));
+    r.recall = number(f("link_recall"));
+    r.link_seconds = number(f("link_seconds"));
+    HistoriesResult& h = f("histories") == "linked" ? r.linked : r.truth;
+    h.observed = std::stoll(f("observed"));
+    h.seconds = number(f("estimate_seconds"));
+    MethodRow m;
+    m.method = f("method");
+    m.chosen = f("chosen");
+    m.failed = f("failed") == "1";
+    if (!m.failed) {
+      m.n_hat = number(f("n_hat"));
+      m.lower = number(f("lower"));
+      if (!f("upper").empty()) m.upper = number(f("upper"));
+    }
+    m.rhat = number(f("rhat"));
+    m.ess = number(f("ess"));
+    h.methods.push_back(std::move(m));
+  }
+  std::vector<PopulationResult> out;
+  for (auto& [key, r] : by_population) out.push_back(std::move(r));
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::optional<std::string> out_path, md_path;
+  std::optional<std::string> out_path, md_path, from_path;
   int reps = 10;
   int workers = 2;
   std::string only;
@@ -516,6 +637,7 @@ int main(int argc, char** argv) {
     };
     if (a == "--out") out_path = next();
     else if (a == "--md") md_path = next();
+    else if (a == "--from") from_path = next();
     else if (a == "--reps") reps = std::stoi(next());
     else if (a == "--workers") workers = std::max(1, std::stoi(next()));
     else if (a == "--only") only = next();
@@ -526,12 +648,25 @@ int main(int argc, char** argv) {
     else if (a == "--data") shared.data_dir = next();
     else {
       fmt::print(stderr,
-                 "usage: coverage_study [--out ROWS.csv] [--md SUMMARY.md] [--reps R] [--only SUBSTRING] "
+                 "usage: coverage_study [--out ROWS.csv | --from ROWS.csv] [--md SUMMARY.md] [--reps R] [--only SUBSTRING] "
                  "[--workers W] [--seed-base S] [--samples N] [--burnin N] [--thin N] [--data DIR]\n");
       return 2;
     }
   }
   const auto study_start = std::chrono::steady_clock::now();
+  auto summarise = [&](std::vector<PopulationResult> results, const std::string& heading) {
+    for (auto& r : results) {
+      add_rules(r.linked.methods);
+      add_rules(r.truth.methods);
+    }
+    const std::string md = heading + summary_markdown(all_scenarios(), results);
+    if (md_path) write_text(*md_path, md);
+    else fmt::print("{}", md);
+  };
+  if (from_path) {
+    summarise(load_rows(*from_path, all_scenarios()), fmt::format("rows: {}\n", *from_path));
+    return 0;
+  }
 
   // Tables for the generator and for linkage, loaded once.
   const std::string korean = shared.data_dir + "/korean/";
@@ -612,9 +747,7 @@ int main(int argc, char** argv) {
       "burn-in {}, thin {} per chain; {} workers; runtime {:.0f} s\n",
       jobs.size(), reps, seed_base, shared.study.samples, shared.study.burnin, shared.study.thin, workers,
       total_seconds);
-  md += summary_markdown(scenarios, results);
   if (out_path) write_rows(*out_path, scenarios, results);
-  if (md_path) write_text(*md_path, md);
-  else fmt::print("{}", md);
+  summarise(std::move(results), md);
   return 0;
 }
