@@ -222,7 +222,7 @@ struct Parser {
   Status parse(const json& root) {
     if (auto ok = check_keys(root, {"record_id", "source_column", "list_column", "link_type", "fields", "blocking",
                                     "prior", "threshold", "review_floor", "clustering", "u_sample_pairs", "seed",
-                                    "em_iterations", "description"},
+                                    "em_iterations", "m_estimation", "description"},
                              "config");
         !ok)
       return ok;
@@ -341,6 +341,16 @@ struct Parser {
       auto v = number_value(root, "em_iterations", 1, 10000);
       if (!v) return tl::unexpected(v.error());
       spec.em_iterations = static_cast<int>(*v);
+    }
+    if (root.contains("m_estimation")) {
+      auto v = string_value(root, "m_estimation");
+      if (!v) return tl::unexpected(v.error());
+      if (*v == "per_rule")
+        spec.joint_em = false;
+      else if (*v == "joint")
+        spec.joint_em = true;
+      else
+        return error("m_estimation", "'m_estimation' must be \"per_rule\" or \"joint\"");
     }
     if (root.contains("clustering")) {
       const auto& c = root["clustering"];

@@ -65,6 +65,14 @@ Result<std::vector<std::string>> read_csv_header(const std::string& path) {
   if (!text) return tl::unexpected(text.error());
   // Only the first record is needed; parse a prefix that ends at a line break.
   std::string_view view(*text);
+  bool quoted = false;
+  for (std::size_t i = 0; i < view.size(); ++i) {
+    if (view[i] == '"') quoted = !quoted;
+    if (view[i] == '\n' && !quoted) {
+      view = view.substr(0, i + 1);
+      break;
+    }
+  }
   auto table = parse_csv(view, path);
   if (!table) return tl::unexpected(table.error());
   return table->header;

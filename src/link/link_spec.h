@@ -107,6 +107,12 @@ struct LinkSpec {
   std::uint64_t u_sample_pairs = 50'000;  // random pairs for u
   std::uint64_t seed = 1;
   int em_iterations = 100;
+  // After the per-rule sessions, refit m (and an EM prior) by one EM over
+  // all candidate pairs with the term-frequency adjustment (pattern_em.h).
+  // Unbiased where errors are dependent and blocking keeps nearly every
+  // match; where blocking loses many matches it underestimates the m of
+  // disagreement levels.
+  bool joint_em = false;
   int threads = 0;             // 0: every hardware thread
   bool explain = false;        // keep per-field weights of the kept pairs
 };

@@ -468,6 +468,62 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   }
   model.prior = std::clamp(prior, 1e-12, 0.5);
 
+  std::vector<std::size_t> tf_fields;
+  for (std::size_t f = 0; f < nf; ++f)
+    if (fields[f].tf_levels > 0) tf_fields.push_back(f);
+  auto tf_adjustment = [&](std::size_t f, int level, std::uint32_t a, std::uint32_t b) {
+    const auto& field = fields[f];
+    const double share = std::max(field.tf_share[field.tf_group[field.value_of[a]]],
+                                  field.tf_share[field.tf_group[field.value_of[b]]]);
+    if (share <= 0) return 0.0;
+    return std::log2(u[f][static_cast<std::size_t>(level)] / share);
+  };
+  auto pair_tf_adjustment = [&](const PairRecord& pr) {
+    double w = 0;
+    for (std::size_t f : tf_fields) {
+      const int l = codec.level(pr.pattern, f);
+      if (l < fields[f].tf_levels) w += tf_adjustment(f, l, pr.a, pr.b);
+    }
+    return w;
+  };
+
+  // m (and, without deterministic rules, the prior) by one EM over all
+  // candidate pairs, scored as they will be scored, started from the
+  // per-rule estimates. Pairs are grouped by pattern and term-frequency
+  // adjustment (rounded to 1/64 bit), so the cost grows with groups.
+  if (spec.joint_em) {
+    std::vector<std::unordered_map<std::uint64_t, double>> group_maps(state.size());
+    internal::parallel_for(state.size(), workers, 1, [&](std::size_t s, int) {
+      auto& gm = group_maps[s];
+      for (const auto& pr : state[s].pairs) {
+        const auto q = static_cast<std::int32_t>(std::lround(pair_tf_adjustment(pr) * 64));
+        gm[(static_cast<std::uint64_t>(pr.pattern) << 32) | static_cast<std::uint32_t>(q)] += 1;
+      }
+    });
+    std::unordered_map<std::uint64_t, double> merged;
+    for (const auto& gm : group_maps)
+      for (const auto& [k, c] : gm) merged[k] += c;
+    std::vector<internal::AdjustedPatternCount> groups;
+    groups.reserve(merged.size());
+    for (const auto& [k, c] : merged)
+      groups.push_back({static_cast<std::uint32_t>(k >> 32),
+                        static_cast<double>(static_cast<std::int32_t>(static_cast<std::uint32_t>(k))) / 64, c});
+    std::sort(groups.begin(), groups.end(), [](const auto& x, const auto& y) {
+      return x.pattern != y.pattern ? x.pattern < y.pattern : x.tf_adjustment < y.tf_adjustment;
+    });
+    const bool fit_prior = model.prior_method != "deterministic rules";
+    {
+      auto joint = internal::run_joint_em(groups, codec, u, m, model.prior, fit_prior, static_cast<double>(possible),
+                                          1.0, spec.em_iterations);
+      m = joint.m;
+      if (fit_prior) {
+        model.prior = joint.prior;
+        model.prior_method = "EM on all candidate pairs";
+      }
+      for (std::size_t f = 0; f < nf; ++f) model.fields[f].m = m[f];
+    }
+  }
+
   // Score.
   report("scoring", 0);
   std::unordered_map<std::uint32_t, double> pattern_weight;
@@ -481,26 +537,12 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
     }
     pattern_weight[pc.pattern] = w;
   }
-  std::vector<std::size_t> tf_fields;
-  for (std::size_t f = 0; f < nf; ++f)
-    if (fields[f].tf_levels > 0) tf_fields.push_back(f);
-  auto tf_adjustment = [&](std::size_t f, int level, std::uint32_t a, std::uint32_t b) {
-    const auto& field = fields[f];
-    const double share = std::max(field.tf_share[field.tf_group[field.value_of[a]]],
-                                  field.tf_share[field.tf_group[field.value_of[b]]]);
-    if (share <= 0) return 0.0;
-    return std::log2(u[f][static_cast<std::size_t>(level)] / share);
-  };
   const double floor = spec.review_floor;
   std::vector<std::vector<ScoredPair>> kept(state.size());
   std::vector<std::uint64_t> mass(state.size(), 0);  // fixed point, 2^-32 units, thread-count independent
   internal::parallel_for(state.size(), workers, 1, [&](std::size_t s, int) {
     for (const auto& pr : state[s].pairs) {
-      double w = pattern_weight.at(pr.pattern);
-      for (std::size_t f : tf_fields) {
-        const int l = codec.level(pr.pattern, f);
-        if (l < fields[f].tf_levels) w += tf_adjustment(f, l, pr.a, pr.b);
-      }
+      const double w = pattern_weight.at(pr.pattern) + pair_tf_adjustment(pr);
       const double p = probability_from_weight(w);
       mass[s] += static_cast<std::uint64_t>(std::ldexp(p, 32));
       if (p >= floor) kept[s].push_back({std::min(pr.a, pr.b), std::max(pr.a, pr.b), w, p});

@@ -90,6 +90,19 @@ double jaro_winkler_impl(const C* a, std::size_t na, const C* b, std::size_t nb)
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
+// Distance 0, 1 or "more" (2) in one pass: the cap-1 levels of FEBRL and
+// RLdata need no table.
+template <typename C>
+int within_one_edit(const C* a, std::size_t na, const C* b, std::size_t nb, bool transpose) {
+  // 1 <= na <= nb, common prefix and suffix removed: one insertion would
+  // have left nothing of a, so only one substitution (na == nb == 1) or one
+  // adjacent swap remains.
+  if (na != nb) return 2;
+  if (na == 1) return 1;
+  if (transpose && na == 2 && a[0] == b[1] && a[1] == b[0]) return 1;
+  return 2;
+}
+
 template <typename C>
 int edit_impl(const C* a, std::size_t na, const C* b, std::size_t nb, int cap, bool transpose) {
   if (na > nb) {
@@ -97,6 +110,20 @@ int edit_impl(const C* a, std::size_t na, const C* b, std::size_t nb, int cap, b
     std::swap(na, nb);
   }
   if (static_cast<long>(nb - na) > cap) return cap + 1;
+  // A common prefix and suffix change neither distance (edits never need to
+  // touch them, also with adjacent transpositions).
+  while (na > 0 && a[0] == b[0]) {
+    ++a;
+    ++b;
+    --na;
+    --nb;
+  }
+  while (na > 0 && a[na - 1] == b[nb - 1]) {
+    --na;
+    --nb;
+  }
+  if (na == 0) return static_cast<int>(std::min<std::size_t>(nb, static_cast<std::size_t>(cap) + 1));
+  if (cap <= 1) return std::min(within_one_edit(a, na, b, nb, transpose), cap + 1);
   // Three rows of the table: on the stack for short strings.
   int stack_rows[3][64];
   std::vector<int> heap_rows;

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
 namespace uncounted::link {
 namespace {
 
@@ -34,6 +39,43 @@ TEST(EditDistance, CapStopsEarly) {
   EXPECT_EQ(levenshtein("kitten", "sitting", 1), 2);
   EXPECT_EQ(damerau_levenshtein("abcdef", "a", 2), 3);
   EXPECT_EQ(levenshtein("abc", "abd", 1), 1);
+}
+
+// Textbook optimal-string-alignment table, no cap and no shortcuts.
+int reference_distance(const std::string& a, const std::string& b, bool transpose) {
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (transpose && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+TEST(EditDistance, CappedMatchesTheFullTable) {
+  // Small alphabet, short strings: common prefixes, suffixes, swaps and
+  // near-misses are frequent, so every shortcut is exercised.
+  std::mt19937 rng(7);
+  auto random_text = [&] {
+    std::string s(rng() % 7, 'a');
+    for (char& c : s) c = static_cast<char>('a' + rng() % 3);
+    return s;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string a = random_text();
+    const std::string b = random_text();
+    const int lev = reference_distance(a, b, false);
+    const int osa = reference_distance(a, b, true);
+    EXPECT_EQ(levenshtein(a, b), lev) << a << " " << b;
+    EXPECT_EQ(damerau_levenshtein(a, b), osa) << a << " " << b;
+    for (int cap = 0; cap <= 3; ++cap) {
+      EXPECT_EQ(levenshtein(a, b, cap), std::min(lev, cap + 1)) << a << " " << b << " cap " << cap;
+      EXPECT_EQ(damerau_levenshtein(a, b, cap), std::min(osa, cap + 1)) << a << " " << b << " cap " << cap;
+    }
+  }
 }
 
 TEST(EditDistance, LongStrings) {

@@ -47,14 +47,15 @@ struct PartValues {
   std::unordered_map<std::string, std::string> cache;                   // raw -> transformed
   std::unordered_map<std::uint32_t, std::vector<std::string>> name_cache;  // value -> keys
 
-  void values(std::uint32_t record, std::vector<std::string>& out) {
+  // The values point into the caches (stable: unordered_map nodes).
+  void values(std::uint32_t record, std::vector<const std::string*>& out) {
     out.clear();
     if (column) {
       const std::string& raw = (*column)[record];
       if (raw.empty()) return;
       auto it = cache.find(raw);
       if (it == cache.end()) it = cache.emplace(raw, transform_text(normalize_text(raw), part)).first;
-      if (!it->second.empty()) out.push_back(it->second);
+      if (!it->second.empty()) out.push_back(&it->second);
       return;
     }
     const std::uint32_t v = field->value_of[record];
@@ -74,7 +75,7 @@ struct PartValues {
       }
       it = name_cache.emplace(v, std::move(keys)).first;
     }
-    out = it->second;
+    for (const auto& k : it->second) out.push_back(&k);
   }
 };
 
@@ -100,8 +101,9 @@ Result<RuleIndex> build_rule(const BlockingRule& rule, const RecordTable& table,
   }
   const auto n = static_cast<std::uint32_t>(table.size());
   std::unordered_map<std::string, std::uint32_t> ids;
-  std::vector<std::vector<std::string>> values(parts.size());
+  std::vector<std::vector<const std::string*>> values(parts.size());
   std::vector<std::string> keys, next;
+  std::vector<std::uint32_t> rec;
   index.key1.assign(n, kMissing);
   index.key_offsets.assign(1, 0);
   for (std::uint32_t r = 0; r < n; ++r) {
@@ -110,11 +112,15 @@ Result<RuleIndex> build_rule(const BlockingRule& rule, const RecordTable& table,
       parts[p].values(r, values[p]);
       next.clear();
       for (const auto& k : keys)
-        for (const auto& v : values[p]) next.push_back(p == 0 ? v : k + '\x1f' + v);
+        for (const auto* v : values[p]) {
+          next.emplace_back(k);
+          if (p > 0) next.back().push_back('\x1f');
+          next.back() += *v;
+        }
       keys.swap(next);
     }
-    std::vector<std::uint32_t> rec;
-    for (const auto& k : keys) rec.push_back(ids.emplace(k, static_cast<std::uint32_t>(ids.size())).first->second);
+    rec.clear();
+    for (const auto& k : keys) rec.push_back(ids.try_emplace(k, static_cast<std::uint32_t>(ids.size())).first->second);
     std::sort(rec.begin(), rec.end());
     rec.erase(std::unique(rec.begin(), rec.end()), rec.end());
     if (rec.size() > 1) index.multi = true;

@@ -81,4 +81,69 @@ EmFit run_pattern_em(const std::vector<PatternCount>& patterns, const PatternCod
   return fit;
 }
 
+JointFit run_joint_em(const std::vector<AdjustedPatternCount>& groups, const PatternCodec& codec,
+                      const std::vector<std::vector<double>>& u, std::vector<std::vector<double>> m, double prior,
+                      bool fit_prior, double possible_pairs, double blocking_recall, int max_iterations) {
+  const std::size_t fields = codec.level_count.size();
+  const std::size_t ng = groups.size();
+  std::vector<int> levels(ng * fields);
+  for (std::size_t g = 0; g < ng; ++g)
+    for (std::size_t f = 0; f < fields; ++f) {
+      const int l = codec.level(groups[g].pattern, f);
+      levels[g * fields + f] = l == codec.level_count[f] ? -1 : l;
+    }
+  JointFit fit;
+  prior = std::clamp(prior, 1e-12, 0.5);
+  std::vector<std::vector<double>> acc(fields), log_ratio(fields);
+  double matches = 0;
+  for (int it = 0; it < max_iterations; ++it) {
+    for (std::size_t f = 0; f < fields; ++f) {
+      acc[f].assign(m[f].size(), 0.0);
+      log_ratio[f].resize(m[f].size());
+      for (std::size_t l = 0; l < m[f].size(); ++l) log_ratio[f][l] = std::log2(m[f][l] / u[f][l]);
+    }
+    const double prior_w = std::log2(prior / (1 - prior));
+    matches = 0;
+    for (std::size_t g = 0; g < ng; ++g) {
+      double w = prior_w + groups[g].tf_adjustment;
+      for (std::size_t f = 0; f < fields; ++f) {
+        const int l = levels[g * fields + f];
+        if (l >= 0) w += log_ratio[f][static_cast<std::size_t>(l)];
+      }
+      const double p = w > 60 ? 1.0 : w < -60 ? 0.0 : 1.0 / (1.0 + std::exp2(-w));
+      const double c = p * groups[g].count;
+      matches += c;
+      for (std::size_t f = 0; f < fields; ++f) {
+        const int l = levels[g * fields + f];
+        if (l >= 0) acc[f][static_cast<std::size_t>(l)] += c;
+      }
+    }
+    double change = 0;
+    if (fit_prior && possible_pairs > 0) {
+      const double next = std::clamp(matches / (possible_pairs * std::max(blocking_recall, 1e-3)), 1e-12, 0.5);
+      change = std::abs(next - prior) / prior;
+      prior = next;
+    }
+    for (std::size_t f = 0; f < fields; ++f) {
+      double sum = 0;
+      for (double a : acc[f]) sum += a;
+      if (sum <= 0) continue;
+      double norm = 0;
+      for (std::size_t l = 0; l < acc[f].size(); ++l) {
+        const double v = std::max(acc[f][l] / sum, 1e-5);
+        change = std::max(change, std::abs(v - m[f][l]));
+        m[f][l] = v;
+        norm += v;
+      }
+      for (double& v : m[f]) v /= norm;
+    }
+    fit.iterations = it + 1;
+    if (change < 1e-6) break;
+  }
+  fit.m = std::move(m);
+  fit.prior = prior;
+  fit.matches = matches;
+  return fit;
+}
+
 }  // namespace uncounted::link::internal

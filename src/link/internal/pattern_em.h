@@ -42,6 +42,36 @@ EmFit run_pattern_em(const std::vector<PatternCount>& patterns, const PatternCod
                      const std::vector<bool>& used, const std::vector<bool>& estimate, double lambda,
                      int max_iterations);
 
+// A group of candidate pairs with one comparison pattern and (rounded) one
+// term-frequency adjustment: the sum over the pair's term-frequency fields
+// of log2(u / share(value)), which depends on u and the data, not on m.
+struct AdjustedPatternCount {
+  std::uint32_t pattern = 0;
+  double tf_adjustment = 0;
+  double count = 0;
+};
+
+struct JointFit {
+  std::vector<std::vector<double>> m;
+  double prior = 0;       // lambda over all possible pairs
+  double matches = 0;     // expected matches among the candidate pairs
+  int iterations = 0;
+};
+
+// EM over every candidate pair at once, scored exactly as the final model
+// scores them: posterior = sigmoid(log2 odds(prior) + sum log2(m/u) + tf
+// adjustment). The candidate pairs are the pairs that can match (blocking
+// keeps nearly all matches); every other possible pair is a non-match. So
+// m is fitted on (nearly) all matches, not on the matches one blocking rule
+// selects, which biases m where errors are dependent (one error per
+// duplicate: conditioning on one field agreeing makes errors elsewhere more
+// likely). u stays fixed (from random pairs), which keeps EM from learning
+// "same common value" as the match class. With `fit_prior` the prior is
+// re-estimated as expected matches / (possible_pairs * blocking_recall).
+JointFit run_joint_em(const std::vector<AdjustedPatternCount>& groups, const PatternCodec& codec,
+                      const std::vector<std::vector<double>>& u, std::vector<std::vector<double>> m, double prior,
+                      bool fit_prior, double possible_pairs, double blocking_recall, int max_iterations);
+
 // Initial m for a field with `levels` levels: most mass on the best level.
 std::vector<double> default_m(int levels);
 
