@@ -22,7 +22,7 @@ std::string column_chart(const ColumnChartSpec& spec) {
   for (const auto& s : spec.series)
     for (const auto& v : s.values)
       if (v.shown()) max_value = std::max(max_value, static_cast<double>(v.value));
-  const auto ticks = nice_ticks(0, std::max(max_value, 1.0), 4);
+  const auto ticks = count_ticks(max_value, 4);
   const LinearScale y{0, ticks.back(), base, top};
 
   SvgWriter svg(spec.width, spec.height, spec.title);

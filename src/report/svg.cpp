@@ -147,4 +147,16 @@ std::vector<double> nice_ticks(double low, double high, int count) {
   return ticks;
 }
 
+std::vector<double> count_ticks(double high, int count) {
+  if (!std::isfinite(high) || high < 1) high = 1;
+  if (high <= count) {
+    std::vector<double> ticks;
+    for (double t = 0; t < high + 1; ++t) ticks.push_back(t);
+    if (ticks.back() < high) ticks.push_back(std::ceil(high));
+    while (ticks.size() > 1 && ticks[ticks.size() - 2] >= high) ticks.pop_back();
+    return ticks;
+  }
+  return nice_ticks(0, high, count);
+}
+
 }  // namespace uncounted::report

@@ -62,4 +62,8 @@ struct LinearScale {
 // ticks around low.
 std::vector<double> nice_ticks(double low, double high, int count);
 
+// Ticks for an axis of counts: nice_ticks(0, max(high, 1), count) with a
+// step of at least 1, so no two ticks print as the same whole number.
+std::vector<double> count_ticks(double high, int count);
+
 }  // namespace uncounted::report

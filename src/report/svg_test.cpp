@@ -69,5 +69,12 @@ TEST(NiceTicks, RoundStepsCoveringTheRange) {
   EXPECT_EQ(nice_ticks(5, 5, 4).front(), 5);  // empty range: still ticks
 }
 
+TEST(CountTicks, WholeNumbersOnly) {
+  EXPECT_EQ(count_ticks(2, 4), (std::vector<double>{0, 1, 2}));
+  EXPECT_EQ(count_ticks(3.5, 4), (std::vector<double>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(count_ticks(0, 4), (std::vector<double>{0, 1}));
+  EXPECT_EQ(count_ticks(745, 4), (std::vector<double>{0, 200, 400, 600, 800}));
+}
+
 }  // namespace
 }  // namespace uncounted::report

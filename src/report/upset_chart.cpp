@@ -32,7 +32,7 @@ std::string upset_chart(const std::vector<std::string>& lists, const std::vector
   double max_count = 1;
   for (const auto& c : columns)
     if (c.count.shown()) max_count = std::max(max_count, static_cast<double>(c.count.value));
-  const auto ticks = nice_ticks(0, max_count, 4);
+  const auto ticks = count_ticks(max_count, 4);
   const LinearScale y{0, ticks.back(), top + bars_h, top};
   double max_size = 1;
   for (const auto& s : list_sizes)
