@@ -153,6 +153,44 @@ int comparison_level(const PreparedField& f, std::uint32_t a, std::uint32_t b) {
   return internal::compare_level(f, va, vb);
 }
 
+// Levels of recently compared value pairs of one field (direct-mapped, per
+// worker): in a block the same few values meet again and again (suburbs of
+// one postcode, given names of one surname), and a lookup is far cheaper
+// than Jaro-Winkler or an edit distance. Exact, year and place comparisons
+// are cheaper than the lookup and skip it.
+class LevelCache {
+ public:
+  explicit LevelCache(const PreparedField& f)
+      : field_(f),
+        enabled_(f.spec.kind != ComparatorKind::kExact && f.spec.kind != ComparatorKind::kYear &&
+                 f.spec.kind != ComparatorKind::kPlace),
+        keys_(enabled_ ? kSize : 0, kEmpty),
+        levels_(enabled_ ? kSize : 0, 0) {}
+  int level(std::uint32_t a, std::uint32_t b) {
+    const auto va = field_.value_of[a];
+    const auto vb = field_.value_of[b];
+    if (va == kMissing || vb == kMissing) return -1;
+    if (va == vb) return 0;
+    if (!enabled_) return internal::compare_level(field_, va, vb);
+    const std::uint64_t key = (static_cast<std::uint64_t>(std::min(va, vb)) << 32) | std::max(va, vb);
+    const std::size_t slot = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kBits));
+    if (keys_[slot] == key) return levels_[slot];
+    const int l = internal::compare_level(field_, va, vb);
+    keys_[slot] = key;
+    levels_[slot] = static_cast<std::int8_t>(l);
+    return l;
+  }
+
+ private:
+  static constexpr int kBits = 12;
+  static constexpr std::size_t kSize = std::size_t{1} << kBits;
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // never a key: values are < kMissing
+  const PreparedField& field_;
+  bool enabled_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::int8_t> levels_;
+};
+
 // u per field: the exact level from value frequencies where exact means
 // "same value", the other levels from random pairs.
 std::vector<std::vector<double>> estimate_u(const std::vector<PreparedField>& fields, const RecordTable& table,
@@ -339,15 +377,19 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
     s.rule_patterns.resize(rules.size());
     s.fresh.assign(rules.size(), 0);
   }
+  std::vector<std::vector<LevelCache>> caches(static_cast<std::size_t>(workers));
+  for (auto& c : caches)
+    for (const auto& f : fields) c.emplace_back(f);
   std::atomic<std::size_t> done_items{0};
   internal::parallel_for(items.size(), workers, 8, [&](std::size_t i, int w) {
     auto& st = state[static_cast<std::size_t>(w)];
+    auto& cache = caches[static_cast<std::size_t>(w)];
     const auto& item = items[i];
     internal::for_each_new_pair(rules, item.rule, item.block, spec.link_type, table,
                                 [&](std::uint32_t a, std::uint32_t b) {
                                   std::uint32_t pattern = 0;
                                   for (std::size_t f = 0; f < nf; ++f) {
-                                    const int l = comparison_level(fields[f], a, b);
+                                    const int l = cache[f].level(a, b);
                                     const int digit = l < 0 ? fields[f].level_count : l;
                                     pattern += static_cast<std::uint32_t>(digit) * codec.stride[f];
                                   }

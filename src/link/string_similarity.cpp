@@ -39,11 +39,63 @@ void decode(std::string_view s, std::vector<char32_t>& out) {
   }
 }
 
+double jaro_to_winkler(const char* a, std::size_t na, const char* b, std::size_t nb, std::size_t matches,
+                       std::size_t transpositions) {
+  const double m = static_cast<double>(matches);
+  const double jaro =
+      (m / static_cast<double>(na) + m / static_cast<double>(nb) + (m - static_cast<double>(transpositions) / 2) / m) /
+      3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+// Bit-parallel Jaro for byte strings of at most 64 bytes: the same greedy
+// matching as the loop below (each character of a takes the first free
+// equal character of b in the window), one mask operation per character.
+double jaro_winkler_bits(const char* a, std::size_t na, const char* b, std::size_t nb) {
+  thread_local std::uint64_t positions[256] = {};  // per byte: its positions in b (reset before return)
+  for (std::size_t j = 0; j < nb; ++j) positions[static_cast<unsigned char>(b[j])] |= std::uint64_t{1} << j;
+  const std::size_t longer = std::max(na, nb);
+  const std::size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
+  std::uint64_t free_b = nb == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << nb) - 1;
+  std::uint64_t matched_a = 0;
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < na; ++i) {
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(nb, i + window + 1);  // exclusive
+    if (lo >= hi) continue;
+    const std::uint64_t upto = hi == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << hi) - 1;
+    const std::uint64_t window_mask = upto & ~((std::uint64_t{1} << lo) - 1);
+    const std::uint64_t candidates = positions[static_cast<unsigned char>(a[i])] & free_b & window_mask;
+    if (candidates) {
+      free_b &= ~(candidates & (~candidates + 1));  // take the lowest (first) candidate
+      matched_a |= std::uint64_t{1} << i;
+      ++matches;
+    }
+  }
+  for (std::size_t j = 0; j < nb; ++j) positions[static_cast<unsigned char>(b[j])] = 0;
+  if (matches == 0) return 0.0;
+  std::uint64_t matched_b = ~free_b & (nb == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << nb) - 1);
+  std::size_t transpositions = 0;
+  while (matched_a) {
+    const int i = __builtin_ctzll(matched_a);
+    const int j = __builtin_ctzll(matched_b);
+    if (a[i] != b[j]) ++transpositions;
+    matched_a &= matched_a - 1;
+    matched_b &= matched_b - 1;
+  }
+  return jaro_to_winkler(a, na, b, nb, matches, transpositions);
+}
+
 template <typename C>
 double jaro_winkler_impl(const C* a, std::size_t na, const C* b, std::size_t nb) {
   if (na == 0 && nb == 0) return 1.0;
   if (na == 0 || nb == 0) return 0.0;
   if (na == nb && std::equal(a, a + na, b)) return 1.0;
+  if constexpr (sizeof(C) == 1) {
+    if (na <= 64 && nb <= 64) return jaro_winkler_bits(a, na, b, nb);
+  }
   // Match flags: on the stack for names (the usual case), else on the heap.
   std::uint8_t stack_a[64], stack_b[64];
   std::vector<std::uint8_t> heap_a, heap_b;

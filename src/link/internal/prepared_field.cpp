@@ -6,6 +6,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/partial_date.h"
 #include "link/internal/text_key.h"
 #include "link/string_similarity.h"
@@ -104,6 +108,22 @@ std::string year_value(const std::string& year, const std::string& age, const st
   const std::string ref_year = first_year(reference);
   if (!a || ref_year.empty()) return {};
   return std::to_string(std::atoi(ref_year.c_str()) - *a);
+}
+
+// Sum over the 32 buckets of min(x, y): an upper bound on Jaro matches.
+int common_letters(const std::array<std::uint8_t, 32>& x, const std::array<std::uint8_t, 32>& y) {
+#if defined(__SSE2__)
+  const __m128i lo = _mm_min_epu8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x.data())),
+                                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(y.data())));
+  const __m128i hi = _mm_min_epu8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x.data() + 16)),
+                                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(y.data() + 16)));
+  const __m128i sums = _mm_add_epi64(_mm_sad_epu8(lo, _mm_setzero_si128()), _mm_sad_epu8(hi, _mm_setzero_si128()));
+  return _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+#else
+  int common = 0;
+  for (std::size_t i = 0; i < 32; ++i) common += std::min(x[i], y[i]);
+  return common;
+#endif
 }
 
 }  // namespace
@@ -272,8 +292,7 @@ int compare_level(const PreparedField& f, std::uint32_t a, std::uint32_t b) {
           f.letter_buckets[b][0] != 255) {
         const auto& x = f.letter_buckets[a];
         const auto& y = f.letter_buckets[b];
-        int common = 0;
-        for (std::size_t i = 0; i < 32; ++i) common += std::min(x[i], y[i]);
+        const int common = common_letters(x, y);
         const double na = static_cast<double>(f.text[a].size());
         const double nb = static_cast<double>(f.text[b].size());
         const double jaro_max = common == 0 ? 0.0 : (common / na + common / nb + 1.0) / 3.0;
