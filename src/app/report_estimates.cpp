@@ -1,5 +1,9 @@
 #include "app/report_estimates.h"
 
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
 namespace uncounted {
 namespace {
 
@@ -20,12 +24,26 @@ report::StratumEstimates convert(const TableEstimate& t) {
   return s;
 }
 
+// The first year of a period label ("2005-2011" or "2006").
+std::optional<int> period_start(const std::string& label) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), year);
+  if (ec != std::errc() || (end != label.data() + label.size() && *end != '-')) return std::nullopt;
+  return year;
+}
+
 }  // namespace
 
 report::EstimatesSection report_estimates(const EstimateReport& estimate) {
   report::EstimatesSection section;
   section.total = convert(estimate.total);
   for (const auto& s : estimate.strata) section.strata.push_back(convert(s));
+  // Periods in time order when every label is one; others keep the file's order.
+  const bool all_periods = std::all_of(section.strata.begin(), section.strata.end(),
+                                       [](const auto& s) { return period_start(s.label).has_value(); });
+  if (all_periods)
+    std::stable_sort(section.strata.begin(), section.strata.end(),
+                     [](const auto& a, const auto& b) { return *period_start(a.label) < *period_start(b.label); });
   return section;
 }
 

@@ -13,6 +13,7 @@
 
 namespace uncounted {
 
+// Strata that are all periods ("2005-2009", "2006") are put in time order.
 report::EstimatesSection report_estimates(const EstimateReport& estimate);
 
 // The whole file's pattern counts. Error: more than 16 lists (too many

@@ -179,6 +179,8 @@ std::optional<report::SentenceSection> make_sentences(const std::vector<Event>& 
   std::vector<std::pair<std::string, std::pair<int, int>>> periods;
   for (const auto& label : period_labels)
     if (auto p = parse_period(label)) periods.emplace_back(label, *p);
+  std::stable_sort(periods.begin(), periods.end(),
+                   [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
   auto period_of = [&](int year) -> std::string {
     for (const auto& [label, range] : periods)
       if (year >= range.first && year <= range.second) return label;
