@@ -354,7 +354,7 @@ struct Parser {
     }
     if (root.contains("clustering")) {
       const auto& c = root["clustering"];
-      if (auto ok = check_keys(c, {"method", "min_cohesion", "one_per_list"}, "clustering"); !ok) return ok;
+      if (auto ok = check_keys(c, {"method", "min_cohesion", "one_per_list", "score_unscored"}, "clustering"); !ok) return ok;
       if (c.contains("method")) {
         auto v = string_value(c, "method");
         if (!v) return tl::unexpected(v.error());
@@ -373,6 +373,11 @@ struct Parser {
       if (c.contains("one_per_list")) {
         if (!c["one_per_list"].is_boolean()) return error("one_per_list", "'one_per_list' must be true or false");
         spec.clustering.one_per_list = c["one_per_list"].get<bool>();
+      }
+      if (c.contains("score_unscored")) {
+        if (!c["score_unscored"].is_boolean())
+          return error("score_unscored", "'score_unscored' must be true or false");
+        spec.clustering.score_unscored = c["score_unscored"].get<bool>();
       }
     }
     return {};

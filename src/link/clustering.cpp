@@ -85,7 +85,7 @@ class Clusters {
 
 std::vector<std::uint32_t> cluster_records(std::size_t n, const std::vector<ScoredPair>& pairs,
                                            const std::vector<std::uint32_t>& list_of, double threshold,
-                                           const ClusterSpec& spec) {
+                                           const ClusterSpec& spec, const PairScorer& score_unscored) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < pairs.size(); ++i)
     if (pairs[i].probability >= threshold) order.push_back(i);
@@ -108,9 +108,23 @@ std::vector<std::uint32_t> cluster_records(std::size_t n, const std::vector<Scor
         const auto& small = ma.size() <= mb.size() ? ma : mb;
         const std::uint32_t other = ma.size() <= mb.size() ? b : a;
         double sum = 0;
+        std::size_t scored = 0;
         for (std::uint32_t x : small)
           for (auto e = adj.offsets[x]; e < adj.offsets[x + 1]; ++e)
-            if (clusters.find(adj.neighbour[e]) == other) sum += adj.probability[e];
+            if (clusters.find(adj.neighbour[e]) == other) {
+              sum += adj.probability[e];
+              ++scored;
+            }
+        if (score_unscored && cross <= kMaxScoredCross && static_cast<double>(scored) < cross) {
+          const auto& large = ma.size() <= mb.size() ? mb : ma;
+          for (std::uint32_t x : small)
+            for (std::uint32_t y : large) {
+              const std::uint32_t lo = std::min(x, y), hi = std::max(x, y);
+              bool known = false;
+              for (auto e = adj.offsets[lo]; e < adj.offsets[lo + 1] && !known; ++e) known = adj.neighbour[e] == hi;
+              if (!known) sum += score_unscored(lo, hi);
+            }
+        }
         if (sum / cross < spec.min_cohesion) continue;
       }
     }

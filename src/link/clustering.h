@@ -2,7 +2,8 @@
 //
 // kGuarded (default): pairs at or above the threshold are taken best first;
 // two clusters merge only if the mean match probability over every pair
-// across them (pairs never scored count as 0) reaches min_cohesion. A single
+// across them (pairs never scored count as 0, or are scored on demand)
+// reaches min_cohesion. A single
 // strong link can no longer chain two otherwise unrelated groups together,
 // which is what transitive closure does (the R tools' precision halves on
 // RLdata10000 with it). This is greedy average-linkage agglomeration.
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "link/link_spec.h"
@@ -22,8 +24,16 @@
 
 namespace uncounted::link {
 
+// The match probability of a pair that is not in `pairs` (e.g. one the
+// blocking rules never proposed), for the kGuarded cohesion.
+using PairScorer = std::function<double(std::uint32_t, std::uint32_t)>;
+
+// With `score_unscored`, kGuarded scores the cross pairs missing from
+// `pairs` with it instead of counting them as 0 (only for merges with at
+// most kMaxScoredCross cross pairs; larger merges count them as 0).
+inline constexpr double kMaxScoredCross = 4096;
 std::vector<std::uint32_t> cluster_records(std::size_t record_count, const std::vector<ScoredPair>& pairs,
                                            const std::vector<std::uint32_t>& list_of, double threshold,
-                                           const ClusterSpec& spec);
+                                           const ClusterSpec& spec, const PairScorer& score_unscored = {});
 
 }  // namespace uncounted::link

@@ -23,6 +23,29 @@ TEST(Clustering, GuardStopsChaining) {
   EXPECT_EQ(components[0], components[5]);
 }
 
+TEST(Clustering, UnscoredCrossPairsScoredOnDemand) {
+  // A chain 0-1-2-3 proposed by blocking; 0-2, 0-3, 1-3 were never compared.
+  std::vector<ScoredPair> pairs = {pair(0, 1, 0.99), pair(1, 2, 0.98), pair(2, 3, 0.97)};
+  // Counted as 0, the cross pairs pull cohesion below 0.5: the chain splits.
+  const auto split = cluster_records(4, pairs, {}, 0.5, ClusterSpec{});
+  EXPECT_NE(split[0], split[3]);
+  // Scored by the model (here: all similar), the four records form one entity.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> asked;
+  const PairScorer scorer = [&](std::uint32_t a, std::uint32_t b) {
+    asked.emplace_back(a, b);
+    return 0.9;
+  };
+  const auto joined = cluster_records(4, pairs, {}, 0.5, ClusterSpec{}, scorer);
+  EXPECT_EQ(joined, (std::vector<std::uint32_t>{0, 0, 0, 0}));
+  for (const auto& [a, b] : asked) {
+    EXPECT_LT(a, b);
+    EXPECT_FALSE(b == a + 1) << "a scored pair was scored again";
+  }
+  // Dissimilar by the model: still split.
+  const auto apart = cluster_records(4, pairs, {}, 0.5, ClusterSpec{}, [](std::uint32_t, std::uint32_t) { return 0.0; });
+  EXPECT_NE(apart[0], apart[3]);
+}
+
 TEST(Clustering, OnePerList) {
   // Records 0 and 1 are on list 0, record 2 on list 1; both 0 and 1 match 2.
   std::vector<ScoredPair> pairs = {pair(0, 2, 0.9), pair(1, 2, 0.99), pair(0, 1, 0.9)};

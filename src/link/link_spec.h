@@ -89,6 +89,9 @@ struct ClusterSpec {
   // all their cross pairs (unscored pairs count as 0) is at least this.
   double min_cohesion = 0.5;
   bool one_per_list = false;  // at most one record per list in an entity
+  // kGuarded: cross pairs without a score (never proposed by blocking, or
+  // below the review floor) are scored by the model rather than counted as 0.
+  bool score_unscored = true;
 };
 
 struct LinkSpec {

@@ -622,7 +622,21 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   }
 
   report("clustering", 0);
-  result.cluster_of = cluster_records(n, result.pairs, table.list_of, spec.threshold, spec.clustering);
+  // Cross pairs the blocking never proposed (or below the review floor) are
+  // scored by the model when the guard weighs a merge, not taken as 0.
+  const PairScorer score_unscored = [&](std::uint32_t a, std::uint32_t b) {
+    if (!internal::pair_allowed(spec.link_type, table, a, b)) return 0.0;
+    double w = prior_w;
+    for (std::size_t f = 0; f < nf; ++f) {
+      const int l = comparison_level(fields[f], a, b);
+      if (l < 0) continue;
+      w += model.fields[f].weight(l);
+      if (l < fields[f].tf_levels) w += tf_adjustment(f, l, a, b);
+    }
+    return probability_from_weight(w);
+  };
+  result.cluster_of = cluster_records(n, result.pairs, table.list_of, spec.threshold, spec.clustering,
+                                      spec.clustering.score_unscored ? score_unscored : PairScorer{});
   std::uint32_t entities = 0;
   for (auto c : result.cluster_of) entities = std::max(entities, c + 1);
   result.summary.entities = entities;
