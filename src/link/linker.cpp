@@ -513,12 +513,19 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   std::vector<std::size_t> tf_fields;
   for (std::size_t f = 0; f < nf; ++f)
     if (fields[f].tf_levels > 0) tf_fields.push_back(f);
+  // log2 of each term-frequency group's share and of u, once, so that a
+  // pair's adjustment log2(u / max share) costs no logarithm.
+  std::vector<std::vector<double>> log2_share(nf), log2_u(nf);
+  for (std::size_t f : tf_fields) {
+    for (double sh : fields[f].tf_share) log2_share[f].push_back(sh > 0 ? std::log2(sh) : -HUGE_VAL);
+    for (double x : u[f]) log2_u[f].push_back(std::log2(x));
+  }
   auto tf_adjustment = [&](std::size_t f, int level, std::uint32_t a, std::uint32_t b) {
     const auto& field = fields[f];
-    const double share = std::max(field.tf_share[field.tf_group[field.value_of[a]]],
-                                  field.tf_share[field.tf_group[field.value_of[b]]]);
-    if (share <= 0) return 0.0;
-    return std::log2(u[f][static_cast<std::size_t>(level)] / share);
+    const double ls = std::max(log2_share[f][field.tf_group[field.value_of[a]]],
+                               log2_share[f][field.tf_group[field.value_of[b]]]);
+    if (ls == -HUGE_VAL) return 0.0;
+    return log2_u[f][static_cast<std::size_t>(level)] - ls;
   };
   auto pair_tf_adjustment = [&](const PairRecord& pr) {
     double w = 0;
