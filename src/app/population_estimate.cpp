@@ -24,7 +24,7 @@ namespace {
 constexpr int kLcmcrChains = 2;
 constexpr double kRhatLimit = 1.1;    // above this, chains have not mixed (Vehtari et al. 2021 use 1.01
                                       // for final results; 1.1 is the classic limit for "not converged")
-constexpr double kMinEss = 100;       // fewer effective draws: interval ends too imprecise to recommend
+constexpr double kMinEss = 100;       // fewer effective draws: interval ends imprecise (said in the reason)
 constexpr double kSmallStratum = 50;  // observed people below which estimates are fragile
 constexpr std::size_t kModelsShown = 10;
 
@@ -330,10 +330,15 @@ void add_chao(const CaptureTable& table, const EstimateOptions& options, TableEs
 }
 
 // Marks one estimate as recommended. The order of preference is documented
-// in docs/ESTIMATION.md: the latent-class model when it converged (it allows
-// for heterogeneous capture and its interval is not conditional on one
-// selected model), else the selected or given log-linear model, else Chao's
-// lower bound (a bound, not an estimate).
+// in docs/ESTIMATION.md: the latent-class model when its chains agree
+// (R-hat <= 1.1; it allows for heterogeneous capture and its interval is not
+// conditional on one selected model), else the selected or given log-linear
+// model, else Chao's lower bound (a bound, not an estimate). Few effective
+// draws (ESS < 100) do not demote the latent-class model: in the coverage
+// study (docs/COVERAGE.md) its imprecise interval still covered the truth far
+// more often than the log-linear interval that replaced it (true histories:
+// 82% vs 73% overall; dependent lists, large N: 98% vs 48%); the warning
+// asks the user to run longer instead.
 void recommend(TableEstimate& out) {
   auto find = [&](const char* method) {
     return std::find_if(out.estimates.begin(), out.estimates.end(),
@@ -347,13 +352,13 @@ void recommend(TableEstimate& out) {
       if (name == "rhat") rhat = value;
       if (name == "ess") ess = value;
     }
-    if (rhat <= kRhatLimit && ess >= kMinEss) {
+    if (rhat <= kRhatLimit) {
       lcmcr->recommended = true;
       lcmcr->reason = fmt::format(
           "the latent-class model allows people to differ in how visible they are to the lists and averages "
           "over class structures, so its interval carries model uncertainty that one selected log-linear "
-          "model's interval leaves out; its chains converged (R-hat {:.3f}, {:.0f} effective draws)",
-          rhat, ess);
+          "model's interval leaves out; its chains agree (R-hat {:.3f}, {:.0f} effective draws{})",
+          rhat, ess, ess >= kMinEss ? "" : ": few, so its interval ends are imprecise; run longer");
       return;
     }
   }
@@ -362,9 +367,8 @@ void recommend(TableEstimate& out) {
     loglinear->recommended = true;
     loglinear->reason =
         lcmcr != out.estimates.end()
-            ? "the latent-class chains did not converge or mix well enough (R-hat above 1.1 or fewer than 100 "
-              "effective draws: the posterior may have several modes), so the log-linear model is the "
-              "best-supported estimate"
+            ? "the latent-class chains did not converge (R-hat above 1.1: the posterior may have several "
+              "modes), so the log-linear model is the best-supported estimate"
             : "the log-linear model is the best-supported estimate among the methods run";
     return;
   }
