@@ -82,6 +82,7 @@ Result<LinkRunReport> run_link(const LinkRunOptions& options) {
   if (options.pairs_path)
     if (auto ok = write_pairs_csv(*options.pairs_path, table, *result, options.explain); !ok)
       return tl::unexpected(ok.error());
+  if (options.explain) report.waterfalls = borderline_waterfalls(table, *result, spec.threshold, 5);
   report.blocking = std::move(result->blocking);
   report.model = std::move(result->model);
   report.summary = result->summary;
@@ -113,6 +114,10 @@ std::string format_link_report(const LinkRunReport& r) {
   out += fmt::format("expected matches among candidate pairs (model): {:.1f}\n", s.expected_matches);
   out += fmt::format("model-estimated pairwise precision: {:.4f}, recall: {:.4f} (no truth used)\n",
                      s.estimated_precision, s.estimated_recall);
+  if (!r.waterfalls.empty()) {
+    out += "pairs nearest the threshold (weight in bits, field by field; every kept pair is in --out-pairs):\n";
+    for (const auto& w : r.waterfalls) out += format_waterfall(w, r.threshold);
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/link_waterfall.h"
 #include "base/result.h"
 #include "link/linker.h"
 
@@ -43,6 +44,7 @@ struct LinkRunReport {
   double threshold = 0.5;
   link::LinkModel model;
   link::LinkSummary summary;
+  std::vector<PairWaterfall> waterfalls;  // with explain: the pairs nearest the threshold
 };
 
 Result<LinkRunReport> run_link(const LinkRunOptions& options);

@@ -62,7 +62,8 @@ void add_link_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--threshold", args->threshold, "Match probability at which records link (overrides the config)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--explain", args->options.explain,
-                "Add each field's comparison level and weight to PAIRS.csv (a waterfall of every decision)");
+                "Add each field's comparison level and weight to PAIRS.csv (a waterfall of every decision) and print "
+                "the waterfalls of the 5 pairs nearest the threshold");
   cmd->add_flag("--count-pairs", args->options.count_pairs_only,
                 "Only count the pairs each blocking rule makes (no comparison, no output files)");
   cmd->add_option("--out-clusters", args->options.clusters_path,

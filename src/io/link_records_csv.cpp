@@ -81,18 +81,23 @@ Result<std::vector<std::string>> read_csv_header(const std::string& path) {
 Status append_link_records(const std::string& path, const LinkRecordColumns& spec, link::RecordTable& table) {
   auto text = read_file(path);
   if (!text) return tl::unexpected(text.error());
-  if (!is_valid_utf8(*text)) {
+  return append_link_records_text(std::move(*text), path, spec, table);
+}
+
+Status append_link_records_text(std::string text, const std::string& path, const LinkRecordColumns& spec,
+                                link::RecordTable& table) {
+  if (!is_valid_utf8(text)) {
     // Find the line and field for the message.
     long line = 1;
     std::size_t line_start = 0;
-    for (std::size_t i = 0; i < text->size(); ++i) {
-      if ((*text)[i] == '\n') {
-        if (!is_valid_utf8(std::string_view(*text).substr(line_start, i - line_start))) break;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((text)[i] == '\n') {
+        if (!is_valid_utf8(std::string_view(text).substr(line_start, i - line_start))) break;
         ++line;
         line_start = i + 1;
       }
     }
-    std::string_view bad = std::string_view(*text).substr(line_start);
+    std::string_view bad = std::string_view(text).substr(line_start);
     bad = bad.substr(0, bad.find('\n'));
     long column = 1;
     std::size_t field_start = 0;
@@ -105,10 +110,10 @@ Status append_link_records(const std::string& path, const LinkRecordColumns& spe
     }
     return fail(SourceLocation{path, line, column}, "the text is not valid UTF-8");
   }
-  auto csv = parse_csv(*text, path);
+  auto csv = parse_csv(text, path);
   if (!csv) return tl::unexpected(csv.error());
-  text->clear();
-  text->shrink_to_fit();
+  text.clear();
+  text.shrink_to_fit();
   const auto& header = csv->header;
   auto find = [&](const std::string& name) -> long {
     for (std::size_t i = 0; i < header.size(); ++i)

@@ -36,6 +36,11 @@ struct LinkRecordColumns {
 // column_names must equal `columns.columns`, or be empty for a new table).
 Status append_link_records(const std::string& path, const LinkRecordColumns& columns, link::RecordTable& table);
 
+// The same for CSV text already read; `path` names it in errors and gives
+// the default source.
+Status append_link_records_text(std::string text, const std::string& path, const LinkRecordColumns& columns,
+                                link::RecordTable& table);
+
 // The header row of a CSV file (for choosing default fields).
 Result<std::vector<std::string>> read_csv_header(const std::string& path);
 
