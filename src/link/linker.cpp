@@ -198,7 +198,7 @@ std::vector<std::vector<double>> estimate_u(const std::vector<PreparedField>& fi
   const std::size_t nf = fields.size();
   const auto n = static_cast<std::uint32_t>(table.size());
   const std::uint64_t samples = std::min<std::uint64_t>(spec.u_sample_pairs, possible * 4);
-  const std::uint64_t chunk = 1 << 15;
+  const std::uint64_t chunk = 1 << 12;  // small enough to share 50,000 samples evenly
   const std::uint64_t chunks = (samples + chunk - 1) / chunk;
   std::vector<std::vector<std::vector<double>>> counts(
       static_cast<std::size_t>(workers), std::vector<std::vector<double>>(nf));

@@ -34,19 +34,22 @@ EmFit run_pattern_em(const std::vector<PatternCount>& patterns, const PatternCod
     }
   EmFit fit;
   lambda = std::clamp(lambda, 1e-9, 1 - 1e-9);
-  std::vector<std::vector<double>> acc(fields);
+  std::vector<std::vector<double>> acc(fields), log_ratio(fields);
   for (int it = 0; it < max_iterations; ++it) {
-    for (std::size_t f = 0; f < fields; ++f) acc[f].assign(static_cast<std::size_t>(codec.level_count[f]), 0.0);
+    for (std::size_t f = 0; f < fields; ++f) {
+      acc[f].assign(static_cast<std::size_t>(codec.level_count[f]), 0.0);
+      log_ratio[f].resize(acc[f].size());
+      for (std::size_t l = 0; l < acc[f].size() && l < m[f].size(); ++l) log_ratio[f][l] = std::log(m[f][l] / u[f][l]);
+    }
+    const double log_odds = std::log(lambda / (1 - lambda));
     double match_mass = 0, total = 0;
     for (std::size_t p = 0; p < np; ++p) {
-      double lm = std::log(lambda), lu = std::log(1 - lambda);
+      double lr = log_odds;  // log(lambda m / ((1 - lambda) u))
       for (std::size_t f = 0; f < fields; ++f) {
         const int l = levels[p * fields + f];
-        if (l < 0) continue;
-        lm += std::log(m[f][static_cast<std::size_t>(l)]);
-        lu += std::log(u[f][static_cast<std::size_t>(l)]);
+        if (l >= 0) lr += log_ratio[f][static_cast<std::size_t>(l)];
       }
-      const double w = 1.0 / (1.0 + std::exp(lu - lm));
+      const double w = 1.0 / (1.0 + std::exp(-lr));
       const double c = patterns[p].count;
       match_mass += w * c;
       total += c;
