@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "base/csv_reader.h"
 
@@ -24,14 +25,24 @@ Status write_clusters_csv(const std::string& path, const link::RecordTable& tabl
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
   if (!f) return fail(SourceLocation{path, 0, 0}, "cannot be written");
   std::string buffer = "record_id,source,list,cluster_id\n";
+  // Sources and lists are few: quote each once.
+  std::vector<std::string> sources, lists;
+  for (const auto& s : table.sources) sources.push_back(link_csv_field(s));
+  for (const auto& l : table.lists) lists.push_back(link_csv_field(l));
+  char number[16];
   for (std::size_t r = 0; r < table.size(); ++r) {
-    buffer += link_csv_field(table.record_ids[r]);
+    const std::string& id = table.record_ids[r];
+    if (id.find_first_of(",\"\r\n") == std::string::npos)
+      buffer += id;
+    else
+      buffer += link_csv_field(id);
     buffer += ',';
-    buffer += link_csv_field(table.sources[table.source_of[r]]);
+    buffer += sources[table.source_of[r]];
     buffer += ',';
-    buffer += link_csv_field(table.lists[table.list_of[r]]);
+    buffer += lists[table.list_of[r]];
     buffer += ',';
-    buffer += std::to_string(cluster_of[r] + 1);
+    const auto end = std::to_chars(number, number + sizeof number, cluster_of[r] + 1).ptr;
+    buffer.append(number, end);
     buffer += '\n';
     if (buffer.size() > (1 << 20)) {
       if (std::fwrite(buffer.data(), 1, buffer.size(), f.get()) != buffer.size())
