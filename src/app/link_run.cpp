@@ -1,6 +1,9 @@
 #include "app/link_run.h"
 
+#include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -15,11 +18,27 @@ namespace uncounted {
 
 Result<LinkRunReport> run_link(const LinkRunOptions& options) {
   if (options.inputs.empty()) return fail("no record files given");
+  if (options.progress) options.progress("reading", 0);
+  // Read and parse the files at once (one thread each, at most `threads`).
+  const std::size_t files = options.inputs.size();
+  std::vector<Result<CsvTable>> parsed(files, fail("not read"));
+  {
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers =
+        std::min<std::size_t>(files, options.threads > 0 ? static_cast<std::size_t>(options.threads) : hw);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < files;) parsed[i] = read_link_csv(options.inputs[i]);
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work);
+    work();
+    for (auto& t : threads) t.join();
+  }
   std::vector<std::vector<std::string>> headers;
-  for (const auto& path : options.inputs) {
-    auto h = read_csv_header(path);
-    if (!h) return tl::unexpected(h.error());
-    headers.push_back(std::move(*h));
+  for (auto& p : parsed) {
+    if (!p) return tl::unexpected(p.error());
+    headers.push_back(p->header);
   }
   LinkConfig config;
   if (options.config_path) {
@@ -54,9 +73,8 @@ Result<LinkRunReport> run_link(const LinkRunOptions& options) {
   for (const auto& [c, where] : config.columns) columns.columns.push_back(c);
   columns.require_columns = options.config_path.has_value();
   link::RecordTable table;
-  for (const auto& path : options.inputs) {
-    if (options.progress) options.progress("reading", 0);
-    auto ok = append_link_records(path, columns, table);
+  for (std::size_t i = 0; i < files; ++i) {
+    auto ok = append_link_csv(std::move(*parsed[i]), options.inputs[i], columns, table);
     if (!ok) return tl::unexpected(ok.error());
   }
   auto resources = load_link_tables(spec, options.data_dir);

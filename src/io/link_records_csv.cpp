@@ -79,13 +79,25 @@ Result<std::vector<std::string>> read_csv_header(const std::string& path) {
 }
 
 Status append_link_records(const std::string& path, const LinkRecordColumns& spec, link::RecordTable& table) {
-  auto text = read_file(path);
-  if (!text) return tl::unexpected(text.error());
-  return append_link_records_text(std::move(*text), path, spec, table);
+  auto csv = read_link_csv(path);
+  if (!csv) return tl::unexpected(csv.error());
+  return append_link_csv(std::move(*csv), path, spec, table);
 }
 
 Status append_link_records_text(std::string text, const std::string& path, const LinkRecordColumns& spec,
                                 link::RecordTable& table) {
+  auto csv = parse_link_csv(std::move(text), path);
+  if (!csv) return tl::unexpected(csv.error());
+  return append_link_csv(std::move(*csv), path, spec, table);
+}
+
+Result<CsvTable> read_link_csv(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) return tl::unexpected(text.error());
+  return parse_link_csv(std::move(*text), path);
+}
+
+Result<CsvTable> parse_link_csv(std::string text, const std::string& path) {
   if (!is_valid_utf8(text)) {
     // Find the line and field for the message.
     long line = 1;
@@ -110,10 +122,12 @@ Status append_link_records_text(std::string text, const std::string& path, const
     }
     return fail(SourceLocation{path, line, column}, "the text is not valid UTF-8");
   }
-  auto csv = parse_csv(text, path);
-  if (!csv) return tl::unexpected(csv.error());
-  text.clear();
-  text.shrink_to_fit();
+  return parse_csv(text, path);
+}
+
+Status append_link_csv(CsvTable csv_table, const std::string& path, const LinkRecordColumns& spec,
+                       link::RecordTable& table) {
+  CsvTable* csv = &csv_table;
   const auto& header = csv->header;
   auto find = [&](const std::string& name) -> long {
     for (std::size_t i = 0; i < header.size(); ++i)

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "base/csv_reader.h"
 #include "base/result.h"
 #include "link/record_table.h"
 
@@ -40,6 +41,15 @@ Status append_link_records(const std::string& path, const LinkRecordColumns& col
 // the default source.
 Status append_link_records_text(std::string text, const std::string& path, const LinkRecordColumns& columns,
                                 link::RecordTable& table);
+
+// The two halves of append_link_records, so that several files can be read
+// and parsed at once: read_link_csv (read, check UTF-8, parse; safe to call
+// concurrently) and append_link_csv (check and append the rows, in file
+// order, since ids must be unique across the files of one source).
+Result<CsvTable> read_link_csv(const std::string& path);
+Result<CsvTable> parse_link_csv(std::string text, const std::string& path);
+Status append_link_csv(CsvTable csv, const std::string& path, const LinkRecordColumns& columns,
+                       link::RecordTable& table);
 
 // The header row of a CSV file (for choosing default fields).
 Result<std::vector<std::string>> read_csv_header(const std::string& path);
