@@ -14,6 +14,9 @@ L="$DATA/linkage"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
+# The machine's load changes wall times a lot on 2 shared cores: print it.
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
 run() {  # run NAME TRUTH CONFIG FILES...
   local name=$1 truth=$2 config=$3
   shift 3
