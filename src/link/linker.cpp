@@ -279,10 +279,54 @@ struct PairRecord {
   std::uint32_t pattern;
 };
 
+// Counts per comparison pattern: open addressing on the pattern (patterns
+// are < 2^32 - 1, so all ones marks an empty slot); far cheaper per pair
+// than a node-based map.
+class PatternTally {
+ public:
+  void add(std::uint32_t pattern) {
+    if ((used_ + 1) * 2 > keys_.size()) grow();
+    std::size_t i = slot(pattern);
+    while (keys_[i] != kEmpty && keys_[i] != pattern) i = (i + 1) & (keys_.size() - 1);
+    if (keys_[i] == kEmpty) {
+      keys_[i] = pattern;
+      ++used_;
+    }
+    counts_[i] += 1;
+  }
+  template <typename F>
+  void for_each(F f) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+      if (keys_[i] != kEmpty) f(keys_[i], static_cast<double>(counts_[i]));
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  std::size_t slot(std::uint32_t p) const {
+    return static_cast<std::size_t>((p * 0x9E3779B97F4A7C15ull) >> 20) & (keys_.size() - 1);
+  }
+  void grow() {
+    std::vector<std::uint32_t> keys(std::max<std::size_t>(64, keys_.size() * 2), kEmpty);
+    std::vector<std::uint64_t> counts(keys.size(), 0);
+    keys.swap(keys_);
+    counts.swap(counts_);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == kEmpty) continue;
+      std::size_t j = slot(keys[i]);
+      while (keys_[j] != kEmpty) j = (j + 1) & (keys_.size() - 1);
+      keys_[j] = keys[i];
+      counts_[j] = counts[i];
+    }
+  }
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint64_t> counts_;
+  std::size_t used_ = 0;
+};
+
 struct WorkerState {
   std::vector<PairRecord> pairs;
-  std::vector<std::unordered_map<std::uint32_t, double>> rule_patterns;
-  std::unordered_map<std::uint32_t, double> patterns;
+  std::vector<PatternTally> rule_patterns;
+  PatternTally patterns;
   std::vector<std::uint64_t> fresh;  // pairs per generating rule
 };
 
@@ -395,10 +439,10 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
                                   }
                                   st.pairs.push_back({a, b, pattern});
                                   ++st.fresh[item.rule];
-                                  st.patterns[pattern] += 1;
-                                  st.rule_patterns[item.rule][pattern] += 1;
+                                  st.patterns.add(pattern);
+                                  st.rule_patterns[item.rule].add(pattern);
                                   for (std::size_t q = item.rule + 1; q < rules.size(); ++q)
-                                    if (rules[q].share_key(a, b)) st.rule_patterns[q][pattern] += 1;
+                                    if (rules[q].share_key(a, b)) st.rule_patterns[q].add(pattern);
                                 });
     const std::size_t d = done_items.fetch_add(1) + 1;
     if (w == 0 && (d & 255) == 0) report("comparing", static_cast<double>(d) / static_cast<double>(items.size()));
@@ -408,10 +452,10 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   std::uint64_t compared = 0;
   for (auto& st : state) {
     compared += st.pairs.size();
-    for (const auto& [p, c] : st.patterns) all_patterns[p] += c;
+    st.patterns.for_each([&](std::uint32_t p, double c) { all_patterns[p] += c; });
     for (std::size_t r = 0; r < rules.size(); ++r)
-      for (const auto& [p, c] : st.rule_patterns[r]) rule_patterns[r][p] += c;
-    st.patterns.clear();
+      st.rule_patterns[r].for_each([&](std::uint32_t p, double c) { rule_patterns[r][p] += c; });
+    st.patterns = PatternTally();
     st.rule_patterns.clear();
   }
   result.summary.compared_pairs = compared;
