@@ -9,12 +9,17 @@ namespace uncounted {
 Result<ImportReport> import_file(const ImportRequest& request) {
   if (request.source.empty()) return fail("--source must not be empty");
   if (request.list.empty()) return fail("--list must not be empty");
+  if (auto ok = store::validate_source_metadata(request.metadata); !ok) return tl::unexpected(ok.error());
+  auto progress = [&](std::string_view stage, double done) {
+    if (request.progress) request.progress(stage, done);
+  };
   std::optional<ColumnMapping> mapping;
   if (!request.mapping_file.empty()) {
     auto m = read_column_mapping(request.mapping_file);
     if (!m) return tl::unexpected(m.error());
     mapping = std::move(*m);
   }
+  progress("reading", 0.0);
   auto text = read_file(request.file);
   if (!text) return tl::unexpected(text.error());
   ImportReport report;
@@ -23,22 +28,24 @@ Result<ImportReport> import_file(const ImportRequest& request) {
   if (!parsed) return tl::unexpected(parsed.error());
   text = std::string();  // the records are parsed; the raw text is no longer needed
   report.rows = parsed->rows;
-  store::ImportBatch batch{request.source, request.list, request.file, report.file_sha256, parsed->format,
-                           current_actor(), parsed->rows};
+  store::ImportBatch batch{request.source, request.list, request.metadata, request.file, report.file_sha256,
+                           parsed->format, current_actor(), parsed->rows};
+  progress("opening", 0.0);
   auto opened = open_store(request.access, request.dry_run ? store::Access::read : store::Access::write);
   if (!opened) return tl::unexpected(opened.error());
   report.notices = opened->notices();
   if (request.dry_run) {
-    auto counts = store::preview_records(opened->db(), batch, parsed->records);
+    auto counts = store::preview_records(opened->db(), batch, parsed->records, request.progress);
     if (!counts) return tl::unexpected(counts.error());
     report.counts = *counts;
     return report;
   }
   auto ok = opened->write(
       [&](store::Database& db) -> Status {
-        auto counts = store::put_records(db, batch, parsed->records);
+        auto counts = store::put_records(db, batch, parsed->records, request.progress);
         if (!counts) return tl::unexpected(counts.error());
         report.counts = *counts;
+        progress("saving", 0.0);
         return {};
       },
       parsed->rows > kLargeImportRows);

@@ -17,7 +17,11 @@ struct ImportRequest {
   std::string list;
   std::string file;
   std::string mapping_file;  // optional
+  store::SourceMetadata metadata;  // optional fields; see store::put_records
   bool dry_run = false;      // validate and count, change nothing
+  // Called with a stage ("reading", "opening", "checking", "writing",
+  // "saving") and the fraction done; never with record contents.
+  store::Progress progress;
 };
 
 struct ImportReport {

@@ -18,9 +18,11 @@ struct RecordsRequest {
   store::RecordFilter filter;
   RecordsFormat format = RecordsFormat::table;
   bool count_only = false;  // print "source list records" per source instead
+  bool sources = false;     // list the sources with their metadata instead (table, csv or json)
 };
 
-// Writes the matching records to `out`; returns how many matched.
+// Writes the matching records (or the sources) to `out`; returns how many
+// matched (or how many sources there are).
 Result<std::size_t> list_records(const RecordsRequest& request, std::ostream& out);
 
 }  // namespace uncounted

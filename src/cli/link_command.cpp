@@ -5,7 +5,7 @@
 
 #include "app/link_run.h"
 #include "cli/commands.h"
-#include "cli/link_progress.h"
+#include "cli/progress_bar.h"
 
 #ifndef UNCOUNTED_DEFAULT_DATA_DIR
 #define UNCOUNTED_DEFAULT_DATA_DIR "../shared/data"
@@ -34,7 +34,7 @@ int run_link_command(LinkArguments& args) {
     std::cerr << "uncounted link: --out-clusters is required (unless --count-pairs)\n";
     return kExitUsage;
   }
-  LinkProgressBar bar;
+  ProgressBar bar;
   options.progress = [&bar](std::string_view stage, double done) { bar.update(stage, done); };
   auto report = run_link(options);
   bar.finish();

@@ -1,10 +1,13 @@
-// A one-line progress display on stderr for `uncounted link`, drawn only
-// when stderr is a terminal (nothing at all otherwise, so logs and pipes
-// stay clean). Never shows record contents.
+// A one-line progress display on stderr for long commands (`link`,
+// `import`), drawn only when stderr is a terminal (nothing at all otherwise,
+// so logs and pipes stay clean; DESIGN.md section 4). It shows a stage name,
+// a bar, the percentage and the elapsed time: callers pass fixed stage names,
+// never record contents.
 #pragma once
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -12,10 +15,13 @@
 
 namespace uncounted::cli {
 
-class LinkProgressBar {
+class ProgressBar {
  public:
-  LinkProgressBar() : enabled_(isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}
-  ~LinkProgressBar() { finish(); }
+  ProgressBar() : ProgressBar(isatty(STDERR_FILENO) == 1) {}
+  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+  ~ProgressBar() { finish(); }
 
   void update(std::string_view stage, double done) {
     if (!enabled_) return;

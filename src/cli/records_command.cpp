@@ -26,7 +26,10 @@ void add_records_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--from", args->from, "Has an event whose date may fall on or after this date (e.g. 2006-10)");
   cmd->add_option("--to", args->to, "... and on or before this date (both bounds apply to the same event)");
   cmd->add_flag("--all-versions", f.all_versions, "Include superseded versions");
-  cmd->add_flag("--count", args->request.count_only, "Only count the current records of each source");
+  auto* count_flag = cmd->add_flag("--count", args->request.count_only, "Only count the current records of each source");
+  cmd->add_flag("--sources", args->request.sources,
+                "List the sources instead: list, type, language, date, reliability, current records")
+      ->excludes(count_flag);
   cmd->add_option("--format", args->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
@@ -51,7 +54,8 @@ void add_records_command(CLI::App& app, int& exit_status) {
       exit_status = kExitFailure;
       return;
     }
-    if (args->request.format == RecordsFormat::table && !args->request.count_only) std::cerr << *count << " records\n";
+    if (args->request.format == RecordsFormat::table && !args->request.count_only)
+      std::cerr << *count << (args->request.sources ? " sources\n" : " records\n");
     exit_status = kExitOk;
   });
 }

@@ -201,6 +201,128 @@ TEST_F(CaseStoreTest, SourceBelongsToOneList) {
   EXPECT_NE(ok.error().message().find("belongs to list 'A'"), std::string::npos);
 }
 
+TEST_F(CaseStoreTest, SourceMetadataIsStoredAndAChangeIsAudited) {
+  auto store = CaseStore::open(path_, pass(), Access::write);
+  ASSERT_TRUE(store) << store.error().message();
+  auto put = [&](const SourceMetadata& m) -> Result<ImportCounts> {
+    auto b = batch();
+    b.metadata = m;
+    Result<ImportCounts> counts = ImportCounts{};
+    auto ok = store->write([&](Database& db) -> Status {
+      counts = put_records(db, b, {person("1", "박순희", "Hoeryong")});
+      if (!counts) return tl::unexpected(counts.error());
+      return {};
+    });
+    if (!ok) return tl::unexpected(ok.error());
+    return counts;
+  };
+  SourceMetadata m;
+  m.type = "interview";
+  m.language = "ko";
+  m.date = *parse_partial_date("spring 2023");
+  m.reliability = 2;
+  auto first = put(m);
+  ASSERT_TRUE(first) << first.error().message();
+  EXPECT_TRUE(first->source_changes.empty());
+  auto sources = count_records(store->db());
+  ASSERT_TRUE(sources);
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ((*sources)[0].metadata.type, "interview");
+  EXPECT_EQ((*sources)[0].metadata.language, "ko");
+  ASSERT_TRUE((*sources)[0].metadata.date);
+  EXPECT_EQ((*sources)[0].metadata.date->verbatim, "spring 2023");
+  EXPECT_EQ((*sources)[0].metadata.reliability, 2);
+
+  // The same metadata again, or none: nothing changes.
+  auto audit_size = [&] {
+    auto q = store->db().prepare("SELECT count(*) FROM audit_log");
+    EXPECT_TRUE(q && q->step());
+    return q->column_int(0);
+  };
+  const auto entries = audit_size();
+  auto same = put(m);
+  ASSERT_TRUE(same);
+  EXPECT_TRUE(same->source_changes.empty());
+  ASSERT_TRUE(put({}));
+  EXPECT_EQ(audit_size(), entries);
+
+  // A changed field replaces the stored one, with an audit entry, even
+  // though every record is unchanged; fields left out are kept.
+  SourceMetadata change;
+  change.reliability = 4;
+  change.language = "ko-KP";
+  auto changed = put(change);
+  ASSERT_TRUE(changed) << changed.error().message();
+  EXPECT_EQ(changed->unchanged, 1u);
+  EXPECT_EQ(changed->source_changes,
+            (std::vector<std::string>{"language ko -> ko-KP", "reliability 2 -> 4"}));
+  EXPECT_EQ(audit_size(), entries + 1);
+  auto q = store->db().prepare("SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1");
+  ASSERT_TRUE(q && q->step());
+  EXPECT_EQ(q->column_text(0), "source");
+  EXPECT_NE(q->column_text(1).find("reliability 2 -> 4"), std::string::npos);
+  sources = count_records(store->db());
+  ASSERT_TRUE(sources);
+  EXPECT_EQ((*sources)[0].metadata.type, "interview");
+  EXPECT_EQ((*sources)[0].metadata.language, "ko-KP");
+  EXPECT_EQ((*sources)[0].metadata.date->verbatim, "spring 2023");
+  EXPECT_EQ((*sources)[0].metadata.reliability, 4);
+
+  // A dry run reports the change without making it.
+  auto b = batch();
+  b.metadata.type = "news";
+  auto preview = preview_records(store->db(), b, {person("1", "박순희", "Hoeryong")});
+  ASSERT_TRUE(preview);
+  EXPECT_EQ(preview->source_changes, std::vector<std::string>{"type interview -> news"});
+  EXPECT_EQ((*count_records(store->db()))[0].metadata.type, "interview");
+}
+
+TEST_F(CaseStoreTest, InvalidSourceMetadataIsRefused) {
+  auto store = CaseStore::open(path_, pass(), Access::write);
+  ASSERT_TRUE(store);
+  SourceMetadata bad_type, bad_language, bad_reliability;
+  bad_type.type = "blog";
+  bad_language.language = "korean!";
+  bad_reliability.reliability = 6;
+  for (const auto& m : {bad_type, bad_language, bad_reliability}) {
+    auto b = batch();
+    b.metadata = m;
+    auto counts = preview_records(store->db(), b, {person("1", "박순희", "Hoeryong")});
+    EXPECT_FALSE(counts);
+    EXPECT_FALSE(validate_source_metadata(m));
+  }
+  EXPECT_TRUE(count_records(store->db())->empty());
+}
+
+TEST(SourceMetadata, LanguageTags) {
+  for (const char* good : {"ko", "en", "zh", "zh-Hant", "ko-KP", "zh-Hans-CN", "es-419", "kor"})
+    EXPECT_TRUE(is_language_tag(good)) << good;
+  for (const char* bad : {"", "k", "korean", "ko-", "-ko", "ko--KP", "ko_KP", "k1", "ko-K", "한국어"})
+    EXPECT_FALSE(is_language_tag(bad)) << bad;
+}
+
+TEST_F(CaseStoreTest, ProgressIsReportedWithoutRecordContents) {
+  auto store = CaseStore::open(path_, pass(), Access::write);
+  std::vector<std::string> stages;
+  double last = -1;
+  bool monotonic = true;
+  Progress progress = [&](std::string_view stage, double done) {
+    if (stages.empty() || stages.back() != stage) stages.emplace_back(stage), last = -1;
+    monotonic = monotonic && done >= last && done <= 1.0;
+    last = done;
+  };
+  std::vector<CaseRecord> records;
+  for (int i = 0; i < 5000; ++i) records.push_back(person(std::to_string(i), "박순희", "Hoeryong"));
+  ASSERT_TRUE(store->write([&](Database& db) -> Status {
+    auto c = put_records(db, batch(), records, progress);
+    if (!c) return tl::unexpected(c.error());
+    return {};
+  }));
+  EXPECT_EQ(stages, (std::vector<std::string>{"checking", "writing"}));
+  EXPECT_TRUE(monotonic);
+  EXPECT_EQ(last, 1.0);
+}
+
 TEST_F(CaseStoreTest, FiltersFindRecords) {
   auto store = CaseStore::open(path_, pass(), Access::write);
   auto other = person("2", "김영철", "Musan");

@@ -28,10 +28,27 @@ std::optional<std::int64_t> opt(const std::optional<int>& v) {
 struct SourceRow {
   std::int64_t id = 0;
   bool exists = false;
+  SourceMetadata metadata;
 };
 
+std::optional<std::string> opt_text(Statement& s, int column) {
+  return s.is_null(column) ? std::nullopt : std::optional<std::string>(s.column_text(column));
+}
+
+// Columns type, language, date_text, reliability at `first`.. of `s`.
+SourceMetadata read_metadata(Statement& s, int first) {
+  SourceMetadata m;
+  m.type = opt_text(s, first);
+  m.language = opt_text(s, first + 1);
+  if (auto text = opt_text(s, first + 2)) {
+    if (auto d = parse_partial_date(*text)) m.date = *d;  // validated when stored
+  }
+  if (!s.is_null(first + 3)) m.reliability = static_cast<int>(s.column_int(first + 3));
+  return m;
+}
+
 Result<SourceRow> find_source(Database& db, const ImportBatch& batch) {
-  auto get = db.prepare("SELECT id, list FROM sources WHERE name = ?");
+  auto get = db.prepare("SELECT id, list, type, language, date_text, reliability FROM sources WHERE name = ?");
   if (!get) return tl::unexpected(get.error());
   get->bind(1, std::string_view(batch.source));
   auto row = get->step();
@@ -40,7 +57,41 @@ Result<SourceRow> find_source(Database& db, const ImportBatch& batch) {
   if (get->column_text(1) != batch.list)
     return fail("source '" + batch.source + "' belongs to list '" + get->column_text(1) + "', not '" + batch.list +
                 "' (a source belongs to one list)");
-  return SourceRow{get->column_int(0), true};
+  return SourceRow{get->column_int(0), true, read_metadata(*get, 2)};
+}
+
+std::string shown(const std::optional<std::string>& v) { return v ? *v : "(none)"; }
+std::string shown(const std::optional<int>& v) { return v ? std::to_string(*v) : "(none)"; }
+std::string shown(const std::optional<PartialDate>& v) { return v ? "\"" + v->verbatim + "\"" : "(none)"; }
+
+// The changes `wanted` makes to `stored`: only fields `wanted` sets count.
+std::vector<std::string> metadata_changes(const SourceMetadata& stored, const SourceMetadata& wanted) {
+  std::vector<std::string> out;
+  if (wanted.type && wanted.type != stored.type) out.push_back("type " + shown(stored.type) + " -> " + *wanted.type);
+  if (wanted.language && wanted.language != stored.language)
+    out.push_back("language " + shown(stored.language) + " -> " + *wanted.language);
+  if (wanted.date && (!stored.date || stored.date->verbatim != wanted.date->verbatim))
+    out.push_back("date " + shown(stored.date) + " -> " + shown(wanted.date));
+  if (wanted.reliability && wanted.reliability != stored.reliability)
+    out.push_back("reliability " + shown(stored.reliability) + " -> " + std::to_string(*wanted.reliability));
+  return out;
+}
+
+// Binds type, language, date_text, date_earliest, date_latest, reliability
+// at `first`..; a field `m` leaves out keeps `keep`'s value.
+void bind_metadata(Statement& s, int first, const SourceMetadata& m, const SourceMetadata& keep) {
+  const auto& type = m.type ? m.type : keep.type;
+  const auto& language = m.language ? m.language : keep.language;
+  const auto& date = m.date ? m.date : keep.date;
+  const auto& reliability = m.reliability ? m.reliability : keep.reliability;
+  s.bind_text_or_null(first, type ? *type : std::string());
+  s.bind_text_or_null(first + 1, language ? *language : std::string());
+  if (date) {
+    s.bind(first + 2, std::string_view(date->verbatim));
+    s.bind(first + 3, std::string_view(iso_date(date->earliest)));
+    s.bind(first + 4, std::string_view(iso_date(date->latest)));
+  }
+  s.bind(first + 5, reliability ? std::optional<std::int64_t>(*reliability) : std::nullopt);
 }
 
 struct Current {
@@ -169,15 +220,23 @@ class RecordWriter {
   std::unordered_map<std::string, std::int64_t> places_;
 };
 
+// Every this many records, a progress report.
+constexpr std::size_t kProgressEvery = 2048;
+
 Result<ImportCounts> classify(Database& db, const ImportBatch& batch, const std::vector<CaseRecord>& records,
-                              std::vector<std::optional<Current>>* currents, std::vector<std::string>* hashes) {
+                              std::vector<std::optional<Current>>* currents, std::vector<std::string>* hashes,
+                              const Progress& progress) {
+  if (auto ok = validate_source_metadata(batch.metadata); !ok) return tl::unexpected(ok.error());
   auto source = find_source(db, batch);
   if (!source) return tl::unexpected(source.error());
   auto lookup = CurrentLookup::make(db);
   if (!lookup) return tl::unexpected(lookup.error());
   ImportCounts counts;
   counts.records = records.size();
-  for (const auto& r : records) {
+  if (source->exists) counts.source_changes = metadata_changes(source->metadata, batch.metadata);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto& r = records[i];
+    if (progress && i % kProgressEvery == 0) progress("checking", static_cast<double>(i) / static_cast<double>(records.size()));
     std::string hash = content_hash(r);
     std::optional<Current> current;
     if (source->exists) {
@@ -227,28 +286,83 @@ std::string content_hash(const CaseRecord& r) {
   return crypto::blake2b_hex(m);
 }
 
-Result<ImportCounts> preview_records(Database& db, const ImportBatch& batch, const std::vector<CaseRecord>& records) {
-  return classify(db, batch, records, nullptr, nullptr);
+bool is_language_tag(std::string_view tag) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (tag.empty() || tag.size() > 35) return false;
+  std::size_t start = 0;
+  for (bool first = true;; first = false) {
+    std::size_t end = tag.find('-', start);
+    std::string_view sub = tag.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (first) {
+      if (sub.size() < 2 || sub.size() > 3) return false;
+      for (char c : sub)
+        if (!alpha(c)) return false;
+    } else {
+      if (sub.size() < 2 || sub.size() > 8) return false;
+      for (char c : sub)
+        if (!alpha(c) && !digit(c)) return false;
+    }
+    if (end == std::string_view::npos) return true;
+    start = end + 1;
+  }
 }
 
-Result<ImportCounts> put_records(Database& db, const ImportBatch& batch, const std::vector<CaseRecord>& records) {
+Status validate_source_metadata(const SourceMetadata& m) {
+  if (m.type) {
+    bool known = false;
+    for (auto t : kSourceTypes) known = known || t == *m.type;
+    if (!known)
+      return fail("source type '" + *m.type + "' is not one of interview, news, ngo_list, official_document, other");
+  }
+  if (m.language && !is_language_tag(*m.language))
+    return fail("source language '" + *m.language + "' is not a BCP 47 language tag (e.g. ko, en, zh-Hant)");
+  if (m.reliability && (*m.reliability < 1 || *m.reliability > 5))
+    return fail("source reliability " + std::to_string(*m.reliability) + " is not between 1 and 5");
+  return {};
+}
+
+Result<ImportCounts> preview_records(Database& db, const ImportBatch& batch, const std::vector<CaseRecord>& records,
+                                     const Progress& progress) {
+  return classify(db, batch, records, nullptr, nullptr, progress);
+}
+
+Result<ImportCounts> put_records(Database& db, const ImportBatch& batch, const std::vector<CaseRecord>& records,
+                                 const Progress& progress) {
   std::vector<std::optional<Current>> currents;
   std::vector<std::string> hashes;
-  auto counts = classify(db, batch, records, &currents, &hashes);
+  auto counts = classify(db, batch, records, &currents, &hashes, progress);
   if (!counts) return counts;
-  if (counts->added == 0 && counts->superseded == 0) return counts;  // nothing to change
+  const bool records_change = counts->added != 0 || counts->superseded != 0;
+  if (!records_change && counts->source_changes.empty()) return counts;  // nothing to change
 
   auto source = find_source(db, batch);
   if (!source) return tl::unexpected(source.error());
   std::int64_t source_id = source->id;
   std::string now = utc_now();
   if (!source->exists) {
-    auto add = db.prepare("INSERT INTO sources(name, list, created_at) VALUES (?,?,?)");
+    auto add = db.prepare(
+        "INSERT INTO sources(name, list, created_at, type, language, date_text, date_earliest, date_latest, "
+        "reliability) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!add) return tl::unexpected(add.error());
-    if (auto ok = add->bind(1, std::string_view(batch.source)).bind(2, std::string_view(batch.list)).bind(3, std::string_view(now)).run(); !ok)
-      return tl::unexpected(ok.error());
+    add->bind(1, std::string_view(batch.source)).bind(2, std::string_view(batch.list)).bind(3, std::string_view(now));
+    bind_metadata(*add, 4, batch.metadata, {});
+    if (auto ok = add->run(); !ok) return tl::unexpected(ok.error());
     source_id = db.last_insert_rowid();
+  } else if (!counts->source_changes.empty()) {
+    auto update = db.prepare(
+        "UPDATE sources SET type = ?, language = ?, date_text = ?, date_earliest = ?, date_latest = ?, "
+        "reliability = ? WHERE id = ?");
+    if (!update) return tl::unexpected(update.error());
+    bind_metadata(*update, 1, batch.metadata, source->metadata);
+    update->bind(7, source_id);
+    if (auto ok = update->run(); !ok) return tl::unexpected(ok.error());
+    std::string detail = "source " + batch.source + " file=" + batch.file_name;
+    for (const auto& c : counts->source_changes) detail += "; " + c;
+    if (auto ok = append_audit(db, batch.actor, "source", detail, batch.file_sha256); !ok)
+      return tl::unexpected(ok.error());
   }
+  if (!records_change) return counts;
   auto add_import = db.prepare(
       "INSERT INTO imports(source_id, file_name, file_sha256, format, imported_at, actor, rows, added, superseded, "
       "unchanged) VALUES (?,?,?,?,?,?,?,?,?,?)");
@@ -263,6 +377,7 @@ Result<ImportCounts> put_records(Database& db, const ImportBatch& batch, const s
   auto writer = RecordWriter::make(db);
   if (!writer) return tl::unexpected(writer.error());
   for (std::size_t i = 0; i < records.size(); ++i) {
+    if (progress && i % kProgressEvery == 0) progress("writing", static_cast<double>(i) / static_cast<double>(records.size()));
     const auto& current = currents[i];
     if (current && current->hash == hashes[i]) continue;
     std::int64_t version = current ? current->version + 1 : 1;
@@ -274,6 +389,14 @@ Result<ImportCounts> put_records(Database& db, const ImportBatch& batch, const s
                        " list=" + batch.list + " rows=" + std::to_string(batch.rows) +
                        " added=" + std::to_string(counts->added) + " superseded=" + std::to_string(counts->superseded) +
                        " unchanged=" + std::to_string(counts->unchanged);
+  if (!source->exists) {
+    const auto& m = batch.metadata;
+    if (m.type) detail += " type=" + *m.type;
+    if (m.language) detail += " language=" + *m.language;
+    if (m.date) detail += " date=" + shown(m.date);
+    if (m.reliability) detail += " reliability=" + std::to_string(*m.reliability);
+  }
+  if (progress) progress("writing", 1.0);
   if (auto ok = append_audit(db, batch.actor, "import", detail, batch.file_sha256); !ok)
     return tl::unexpected(ok.error());
   return counts;
@@ -281,7 +404,8 @@ Result<ImportCounts> put_records(Database& db, const ImportBatch& batch, const s
 
 Result<std::vector<SourceCount>> count_records(Database& db) {
   auto q = db.prepare(
-      "SELECT s.name, s.list, count(r.id) FROM sources s LEFT JOIN records r ON r.source_id = s.id "
+      "SELECT s.name, s.list, count(r.id), s.type, s.language, s.date_text, s.reliability, s.created_at "
+      "FROM sources s LEFT JOIN records r ON r.source_id = s.id "
       "AND NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes = r.id) GROUP BY s.id ORDER BY s.name");
   if (!q) return tl::unexpected(q.error());
   std::vector<SourceCount> out;
@@ -289,7 +413,8 @@ Result<std::vector<SourceCount>> count_records(Database& db) {
     auto row = q->step();
     if (!row) return tl::unexpected(row.error());
     if (!*row) break;
-    out.push_back({q->column_text(0), q->column_text(1), static_cast<std::size_t>(q->column_int(2))});
+    out.push_back({q->column_text(0), q->column_text(1), static_cast<std::size_t>(q->column_int(2)),
+                   read_metadata(*q, 3), q->column_text(7)});
   }
   return out;
 }

@@ -76,6 +76,13 @@ CREATE TRIGGER events_append_only_d BEFORE DELETE ON events BEGIN SELECT RAISE(A
 CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
+    // 1 -> 2: a source's date (DESIGN.md section 3: type, language, date,
+    // reliability); type, language and reliability were already columns.
+    R"sql(
+ALTER TABLE sources ADD COLUMN date_text TEXT;
+ALTER TABLE sources ADD COLUMN date_earliest TEXT;
+ALTER TABLE sources ADD COLUMN date_latest TEXT;
+)sql",
 };
 
 }  // namespace

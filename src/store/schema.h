@@ -2,7 +2,7 @@
 // migrations.
 //
 // Tables: meta (store-wide keys, e.g. the pseudonym key), sources (with their
-// list), imports (one row per committed import: file name and SHA-256,
+// list, type, language, date and reliability; version 2 added the date), imports (one row per committed import: file name and SHA-256,
 // actor, counts), places, records (one row per version of a record; a new
 // version names the one it `supersedes`), record_names (names in several
 // scripts), events (typed, with uncertain dates as text plus ISO bounds),
@@ -22,7 +22,7 @@
 
 namespace uncounted::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // The database's schema version (0 for an empty database).
 Result<int> schema_version(Database& db);
