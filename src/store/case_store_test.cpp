@@ -517,6 +517,36 @@ TEST_F(CaseStoreTest, NoStoreFileHoldsPlaintext) {
       EXPECT_EQ(bytes.find(secret), std::string::npos) << name << " holds " << secret;
 }
 
+TEST_F(CaseStoreTest, Version1StoreIsMigratedKeepingItsSources) {
+  {
+    // Make the store a version-1 store holding a source: drop what 1 -> 2 added.
+    auto store = CaseStore::open(path_, pass(), Access::write);
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(import(*store, {person("1", "박순희", "Hoeryong")}));
+    ASSERT_TRUE(store->write([](Database& db) -> Status {
+      for (const char* sql : {"ALTER TABLE sources DROP COLUMN date_text", "ALTER TABLE sources DROP COLUMN date_earliest",
+                              "ALTER TABLE sources DROP COLUMN date_latest", "PRAGMA user_version = 1"})
+        if (auto ok = db.exec(sql); !ok) return ok;
+      return {};
+    }, true));
+  }
+  auto store = CaseStore::open(path_, pass(), Access::write);
+  ASSERT_TRUE(store) << store.error().message();
+  EXPECT_EQ(*schema_version(store->db()), kSchemaVersion);
+  auto b = batch();
+  b.metadata.date = *parse_partial_date("2023-05");
+  ASSERT_TRUE(store->write([&](Database& db) -> Status {
+    auto c = put_records(db, b, {person("1", "박순희", "Hoeryong")});
+    if (!c) return tl::unexpected(c.error());
+    return {};
+  }));
+  auto sources = count_records(store->db());
+  ASSERT_TRUE(sources);
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ((*sources)[0].records, 1u);
+  EXPECT_EQ((*sources)[0].metadata.date->verbatim, "2023-05");
+}
+
 TEST_F(CaseStoreTest, NewerSchemaIsRefused) {
   auto db = Database::open_empty();
   ASSERT_TRUE(db);
