@@ -22,16 +22,19 @@ Result<ChaoLowerBound> chao_lower_bound(const CaptureTable& table, double level)
   const double n = static_cast<double>(out.observed);
   const double f1 = static_cast<double>(out.f1);
   const double f2 = static_cast<double>(out.f2);
+  // Small-sample factor (k - 1) / k for k lists (Chao 1987's t-sample form).
+  const double k = table.list_count();
+  const double a = (k - 1.0) / k;
   if (out.f2 > 0) {
-    out.unobserved = f1 * f1 / (2.0 * f2);
+    out.unobserved = a * f1 * f1 / (2.0 * f2);
     const double r = f1 / f2;
-    out.variance = f2 * (std::pow(r, 4) / 4.0 + std::pow(r, 3) + r * r / 2.0);
+    out.variance = f2 * (a / 2.0 * r * r + a * a * std::pow(r, 3) + a * a / 4.0 * std::pow(r, 4));
   } else {
     out.bias_corrected = true;
-    out.unobserved = f1 * (f1 - 1.0) / 2.0;
+    out.unobserved = a * f1 * (f1 - 1.0) / 2.0;
     const double n_hat = n + out.unobserved;
-    out.variance = f1 * (f1 - 1.0) / 2.0 + f1 * std::pow(2.0 * f1 - 1.0, 2) / 4.0 -
-                   std::pow(f1, 4) / (4.0 * n_hat);
+    out.variance = a * f1 * (f1 - 1.0) / 2.0 + a * a * f1 * std::pow(2.0 * f1 - 1.0, 2) / 4.0 -
+                   a * a * std::pow(f1, 4) / (4.0 * n_hat);
     if (out.variance < 0) out.variance = 0;  // cannot happen for n >= f1 >= 0; guards rounding
   }
   out.n_hat = n + out.unobserved;

@@ -26,27 +26,27 @@ TEST(ChaoLowerBound, ClassicFormWithInterval) {
   EXPECT_EQ(chao->f1, 40);
   EXPECT_EQ(chao->f2, 10);
   EXPECT_FALSE(chao->bias_corrected);
-  EXPECT_DOUBLE_EQ(chao->unobserved, 80.0);  // 40^2 / 20
-  EXPECT_DOUBLE_EQ(chao->n_hat, 180.0);
-  // var = f2 (r^4/4 + r^3 + r^2/2) with r = 4: 10 (64 + 64 + 8).
-  EXPECT_NEAR(chao->variance, 1360.0, 1e-9);
-  // C = exp(1.96 sqrt(log(1 + 1360 / 6400))).
-  EXPECT_NEAR(chao->lower, 133.84138, 1e-4);
-  EXPECT_NEAR(chao->upper, 289.11759, 1e-4);
+  EXPECT_NEAR(chao->unobserved, 160.0 / 3.0, 1e-9);  // (2/3) 40^2 / 20
+  EXPECT_NEAR(chao->n_hat, 100.0 + 160.0 / 3.0, 1e-9);
+  // var = f2 (a r^2/2 + a^2 r^3 + a^2 r^4/4), r = 4, a = 2/3: 10 (16/3 + 256/9 + 256/9).
+  EXPECT_NEAR(chao->variance, 5600.0 / 9.0, 1e-9);
+  // C = exp(1.96 sqrt(log(1 + var / f0^2))).
+  EXPECT_NEAR(chao->lower, 122.30512, 1e-4);
+  EXPECT_NEAR(chao->upper, 227.52426, 1e-4);
   EXPECT_EQ(chao->level, 0.95);
 }
 
 TEST(ChaoLowerBound, BiasCorrectedWhenNoOneIsOnExactlyTwoLists) {
-  // f1 = 10, f2 = 0, ABC 10: n = 20; f0 = 10 * 9 / 2 = 45.
+  // f1 = 10, f2 = 0, ABC 10: n = 20; f0 = (2/3) 10 * 9 / 2 = 30.
   const CaptureTable t = table_of({"A", "B", "C"}, {0, 5, 4, 0, 1, 0, 0, 10});
   auto chao = chao_lower_bound(t);
   ASSERT_TRUE(chao.has_value());
   EXPECT_TRUE(chao->bias_corrected);
-  EXPECT_DOUBLE_EQ(chao->n_hat, 65.0);
-  // 45 + 10 * 19^2 / 4 - 10^4 / (4 * 65)
-  EXPECT_NEAR(chao->variance, 909.03846, 1e-4);
-  EXPECT_NEAR(chao->lower, 33.64207, 1e-4);
-  EXPECT_NEAR(chao->upper, 168.43786, 1e-4);
+  EXPECT_NEAR(chao->n_hat, 50.0, 1e-9);
+  // a 45 + a^2 10 * 19^2 / 4 - a^2 10^4 / (4 * 50), a = 2/3
+  EXPECT_NEAR(chao->variance, 408.88889, 1e-4);
+  EXPECT_NEAR(chao->lower, 29.04043, 1e-4);
+  EXPECT_NEAR(chao->upper, 119.55274, 1e-4);
 }
 
 TEST(ChaoLowerBound, NoOneSeenOnceGivesTheObservedCount) {
