@@ -27,12 +27,22 @@ Result<ExportReport> export_store(const ExportRequest& request) {
   auto key = opened->pseudonym_key();
   Pseudonymizer pseudonym = [&](const std::string& m) { return crypto::keyed_hash_hex(key, m, 16); };
 
+  // The sources' metadata describes sources, not people: every profile keeps it.
+  auto sources = store::count_records(opened->db());
+  if (!sources) return tl::unexpected(sources.error());
+  std::vector<SourceDescription> described;
+  for (const auto& s : *sources) {
+    const auto& m = s.metadata;
+    described.push_back({s.source, s.list, m.type.value_or(""), m.language.value_or(""),
+                         m.date ? m.date->verbatim : std::string(), m.reliability.value_or(0)});
+  }
   std::string temp = request.out + ".part";
   ExportReport report;
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
     auto writer = RecordWriter::make(*format, out, request.profile);
+    writer->write_sources(described);
     auto ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
       writer->write(redact(r.record, request.profile, pseudonym));
       ++report.records;

@@ -78,6 +78,7 @@ class Handler : public nlohmann::json_sax<json> {
         event_ = {};
         event_.at = here;
         return push(Frame::event);
+      case Frame::skipped: return push(Frame::skipped);
       default: return shape_error("an object is not expected here");
     }
   }
@@ -98,7 +99,11 @@ class Handler : public nlohmann::json_sax<json> {
   bool start_array(std::size_t) override {
     switch (top()) {
       case Frame::root: return push(Frame::records);
+      case Frame::skipped: return push(Frame::skipped);
       case Frame::wrapper:
+        // An export's "sources" describe the sources, not records: an
+        // import's source is described on the command line.
+        if (key_ == "sources") return push(Frame::skipped);
         if (key_ != "records") return shape_error("unknown key \"" + key_ + "\" (expected \"records\")");
         saw_records_ = true;
         return push(Frame::records);
@@ -138,7 +143,7 @@ class Handler : public nlohmann::json_sax<json> {
   }
 
  private:
-  enum class Frame { root, wrapper, records, record, events, event, tags };
+  enum class Frame { root, wrapper, records, record, events, event, tags, skipped };
   struct Fields {
     SourceLocation at;
     std::vector<std::pair<RecordField, internal::Cell>> cells;
@@ -186,6 +191,7 @@ class Handler : public nlohmann::json_sax<json> {
 
   bool scalar(const std::optional<std::string>& value, bool is_bool) {
     Frame f = top();
+    if (f == Frame::skipped) return true;
     if (f == Frame::tags) {
       if (!value || is_bool) return shape_error("legal_tags must hold strings");
       tags_.push_back(*value);

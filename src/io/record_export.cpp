@@ -82,6 +82,7 @@ class CsvWriter : public RecordWriter {
     if (r.events.empty()) row(r, nullptr);
     for (const auto& e : r.events) row(r, &e);
   }
+  void write_sources(const std::vector<SourceDescription>&) override {}
   void finish() override { out_.flush(); }
 
  private:
@@ -95,10 +96,27 @@ class CsvWriter : public RecordWriter {
 
 class JsonWriter : public RecordWriter {
  public:
-  JsonWriter(std::ostream& out, RedactionProfile profile) : out_(out), fields_(kept_fields(profile)) {
-    out_ << "{\"records\": [";
+  JsonWriter(std::ostream& out, RedactionProfile profile) : out_(out), fields_(kept_fields(profile)) {}
+  void write_sources(const std::vector<SourceDescription>& sources) override {
+    if (opened_) return;
+    out_ << "{\"sources\": [";
+    bool first = true;
+    for (const auto& s : sources) {
+      nlohmann::ordered_json j;
+      j["source"] = s.name;
+      j["list"] = s.list;
+      if (!s.type.empty()) j["source_type"] = s.type;
+      if (!s.language.empty()) j["language"] = s.language;
+      if (!s.date.empty()) j["source_date"] = s.date;
+      if (s.reliability != 0) j["reliability"] = s.reliability;
+      out_ << (first ? "\n  " : ",\n  ") << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+      first = false;
+    }
+    out_ << "\n],\n\"records\": [";
+    opened_ = true;
   }
   void write(const CaseRecord& r) override {
+    open();
     nlohmann::ordered_json j;
     for (auto f : fields_) {
       if (is_event_field(f)) continue;
@@ -131,14 +149,21 @@ class JsonWriter : public RecordWriter {
     first_ = false;
   }
   void finish() override {
+    open();
     out_ << "\n]}\n";
     out_.flush();
   }
 
  private:
+  void open() {
+    if (!opened_) out_ << "{\"records\": [";
+    opened_ = true;
+  }
+
   std::ostream& out_;
   std::vector<RecordField> fields_;
   bool first_ = true;
+  bool opened_ = false;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <sstream>
 
 #include "io/record_export.h"
@@ -168,6 +170,38 @@ TEST(RecordExport, RoundTripsThroughImport) {
     EXPECT_EQ(again->records[0].events.size(), 3u);
     EXPECT_EQ(again->records[0].events[0].legal_tags, got->records[0].events[0].legal_tags);
   }
+}
+
+TEST(RecordExport, JsonCarriesTheSourcesAndImportSkipsThem) {
+  auto got = import_records_csv(kCsv, "in.csv", opts());
+  ASSERT_TRUE(got);
+  std::ostringstream out;
+  auto writer = RecordWriter::make(ExportFormat::json, out, RedactionProfile::public_);
+  writer->write_sources({{"interviews", "A", "interview", "ko", "spring 2023", 2}, {"media", "B", "", "", "", 0}});
+  for (const auto& r : got->records) writer->write(r);
+  writer->finish();
+  auto doc = nlohmann::json::parse(out.str());
+  ASSERT_EQ(doc["sources"].size(), 2u);
+  EXPECT_EQ(doc["sources"][0]["source_type"], "interview");
+  EXPECT_EQ(doc["sources"][0]["language"], "ko");
+  EXPECT_EQ(doc["sources"][0]["source_date"], "spring 2023");
+  EXPECT_EQ(doc["sources"][0]["reliability"], 2);
+  EXPECT_FALSE(doc["sources"][1].contains("reliability"));
+  auto again = import_records(out.str(), "x.json", opts());
+  ASSERT_TRUE(again) << again.error().message();
+  EXPECT_EQ(again->records.size(), got->records.size());
+  // Only "sources" is skipped; other unknown keys are still errors.
+  EXPECT_FALSE(import_records_json(R"({"others": [], "records": []})", "in.json", opts()));
+  // CSV has no place for sources: the file is the same without them.
+  std::ostringstream a, b;
+  auto with = RecordWriter::make(ExportFormat::csv, a, RedactionProfile::none);
+  with->write_sources({{"interviews", "A", "interview", "ko", "", 1}});
+  auto without = RecordWriter::make(ExportFormat::csv, b, RedactionProfile::none);
+  for (auto* w : {with.get(), without.get()}) {
+    for (const auto& r : got->records) w->write(r);
+    w->finish();
+  }
+  EXPECT_EQ(a.str(), b.str());
 }
 
 TEST(Redaction, PublicProfileRemovesNamesBirthDatesAndFineDates) {

@@ -1,7 +1,8 @@
 # Source metadata and the import progress bar through the command line
 # (issue 4, DESIGN.md sections 3 and 4): type, language, date and reliability
 # are validated (usage errors exit 2), stored, listed by `records --sources`,
-# changed by a later import (audited) and kept when left out; the progress
+# changed by a later import (audited) and kept when left out, exported in
+# JSON; the progress
 # bar appears only on a terminal and never shows record contents.
 source "$(dirname "$0")/lib.bash"
 source "$(dirname "$0")/store_gen.bash"
@@ -46,6 +47,14 @@ expect_stdout "$(printf 'iv\tA\tinterview\tko\tspring 2023\t3\t3000\t')"
 expect_exit 0 "$UNCOUNTED" audit "$S"
 expect_stdout "reliability 2 -> 3"
 expect_stdout "hash chain verified"
+
+# A JSON export, redacted or not, carries the sources (no personal data in
+# them), and imports again; CSV exports have no place for them.
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.json"
+grep -qF '"source":"iv","list":"A","source_type":"interview","language":"ko","source_date":"spring 2023","reliability":3' \
+  "$WORK/public.json" || fail "the JSON export lacks the source metadata: $(head -c 300 "$WORK/public.json")"
+expect_exit 0 "$UNCOUNTED" import "$S" --source iv --list A --dry-run "$WORK/public.json"
+expect_stdout "3000 records: 3000 added"
 
 # On a terminal (a pseudo-terminal from script(1)), the bar is drawn on
 # stderr, and shows stage names only: no name or place of the records.
