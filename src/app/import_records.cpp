@@ -24,7 +24,9 @@ Result<ImportReport> import_file(const ImportRequest& request) {
   if (!text) return tl::unexpected(text.error());
   ImportReport report;
   report.file_sha256 = crypto::sha256_hex(std::string_view(*text));
-  auto parsed = import_records(*text, request.file, {request.source, request.list, mapping ? &*mapping : nullptr});
+  RecordImportOptions options{request.source, request.list, mapping ? &*mapping : nullptr, {}};
+  if (request.progress) options.progress = [&](double done) { request.progress("reading", done); };
+  auto parsed = import_records(*text, request.file, options);
   if (!parsed) return tl::unexpected(parsed.error());
   text = std::string();  // the records are parsed; the raw text is no longer needed
   report.rows = parsed->rows;

@@ -50,6 +50,7 @@ class Handler : public nlohmann::json_sax<json> {
   }
 
   std::size_t consumed = 0;
+  const std::function<void(double)>* progress = nullptr;  // RecordImportOptions::progress
   bool failed() const { return failed_; }
 
   bool null() override { return scalar(std::nullopt, false); }
@@ -227,6 +228,8 @@ class Handler : public nlohmann::json_sax<json> {
   }
 
   void emit_record() {
+    if (progress && *progress && ++emitted_ % 1024 == 0)
+      (*progress)(static_cast<double>(std::min(consumed, text_.size())) / static_cast<double>(text_.size()));
     auto row_from = [&](const Fields& fields, long line) {
       internal::RawRow row;
       row.line = line;
@@ -258,6 +261,7 @@ class Handler : public nlohmann::json_sax<json> {
   std::vector<std::string> tags_;
   bool saw_records_ = false;
   bool failed_ = false;
+  std::size_t emitted_ = 0;
 };
 
 }  // namespace
@@ -267,6 +271,7 @@ Result<ImportedRecords> import_records_json(std::string_view text, const std::st
   internal::RecordBuilder builder({file_name, options.source, options.list, options.mapping, internal::today_utc()});
   ColumnMapping canonical;
   Handler handler(text, file_name, options.mapping ? *options.mapping : canonical, builder);
+  handler.progress = &options.progress;
   CountingIterator first{text.data(), text.data(), &handler.consumed};
   CountingIterator last{text.data() + text.size(), text.data(), &handler.consumed};
   try {

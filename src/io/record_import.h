@@ -22,6 +22,7 @@
 // Thread safety: pure functions over their arguments.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,8 @@ struct RecordImportOptions {
   std::string source;                      // --source
   std::string list;                        // --list
   const ColumnMapping* mapping = nullptr;  // --mapping, if given
+  // If set, called now and then with the fraction of the file read, 0..1.
+  std::function<void(double)> progress = {};
 };
 
 struct ImportedRecords {

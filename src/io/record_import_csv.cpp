@@ -34,7 +34,10 @@ Result<ImportedRecords> import_records_csv(std::string_view text, const std::str
   if (seen[static_cast<std::size_t>(RecordField::record_id)] == 0)
     builder.add_error({file_name, table->header_line, 0}, "no record_id column");
   else
-    for (auto& row : table->rows) {
+    for (std::size_t r = 0; r < table->rows.size(); ++r) {
+      auto& row = table->rows[r];
+      if (options.progress && r % 4096 == 0)
+        options.progress(static_cast<double>(r) / static_cast<double>(table->rows.size()));
       if (row.fields.size() != fields.size()) {
         builder.add_error({file_name, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
                                                         " fields but the header has " + std::to_string(fields.size()));

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "io/record_export.h"
@@ -202,6 +203,26 @@ TEST(RecordExport, JsonCarriesTheSourcesAndImportSkipsThem) {
     w->finish();
   }
   EXPECT_EQ(a.str(), b.str());
+}
+
+TEST(RecordImport, ReportsProgressAsAFractionOfTheFile) {
+  std::string csv = "record_id,event_type\n", json = "[";
+  for (int i = 0; i < 10000; ++i) {
+    csv += "r" + std::to_string(i) + ",arrest_china\n";
+    json += std::string(i ? "," : "") + "{\"record_id\": \"r" + std::to_string(i) + "\"}";
+  }
+  json += "]";
+  for (bool is_json : {false, true}) {
+    std::vector<double> seen;
+    auto o = opts();
+    o.progress = [&](double done) { seen.push_back(done); };
+    auto got = is_json ? import_records_json(json, "in.json", o) : import_records_csv(csv, "in.csv", o);
+    ASSERT_TRUE(got) << got.error().message();
+    ASSERT_GE(seen.size(), 2u) << is_json;
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_GE(seen.front(), 0.0);
+    EXPECT_LE(seen.back(), 1.0);
+  }
 }
 
 TEST(Redaction, PublicProfileRemovesNamesBirthDatesAndFineDates) {
