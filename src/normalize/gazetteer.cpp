@@ -6,7 +6,7 @@
 #include "base/csv_reader.h"
 #include "normalize/hangul.h"
 #include "normalize/internal/romanizer.h"
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 #include "normalize/phonetic_key.h"
 #include "normalize/text.h"
 
@@ -64,10 +64,10 @@ template <std::size_t N>
 void add_stems(std::u32string_view word, const std::array<Suffix, N>& generics,
                const char* prefix, bool south, Forms& out) {
   auto add = [&](std::u32string_view w, std::vector<std::string>& to) {
-    to.push_back(prefix + internal::encode_utf8(w));
+    to.push_back(prefix + encode_utf8(w));
     if (south) {
       const std::u32string s = south_form(w);
-      if (s != w) to.push_back(prefix + internal::encode_utf8(s));
+      if (s != w) to.push_back(prefix + encode_utf8(s));
     }
   };
   add(word, out.literal);
@@ -84,7 +84,7 @@ Forms spelling_forms(std::string_view spelling) {
   Forms out;
   auto folded = fold_for_matching(spelling);
   if (!folded) return out;
-  auto cps = internal::decode_utf8(*folded);
+  auto cps = decode_utf8(*folded);
   if (!cps) return out;
   const Script script = detect_script(*folded);
   if (script == Script::kHangul || script == Script::kHan) {
@@ -272,7 +272,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view kp_admin_csv, const std::str
     for (long c : c_latin) g.add_spelling(i, field(row, c));
     for (const auto& v : split_bar(field(row, c_variants))) g.add_spelling(i, v);
     for (const std::string& h : {specific, hangul}) {
-      const auto cps = internal::decode_utf8(h);
+      const auto cps = decode_utf8(h);
       if (!cps || !is_hangul_word(*cps)) continue;
       for (Romanization r : {Romanization::kRevised, Romanization::kMcCuneReischauer,
                              Romanization::kMcCuneReischauerAscii, Romanization::kDprk1992,
@@ -325,7 +325,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view kp_admin_csv, const std::str
     for (std::size_t k = 0; k < 6; ++k) g.add_spelling(i, field(row, (*ccols)[k]));
     for (long c : c_cn_latin) g.add_spelling(i, field(row, c));
     for (std::size_t k : {std::size_t{4}, std::size_t{5}}) {
-      const auto cps = internal::decode_utf8(field(row, (*ccols)[k]));
+      const auto cps = decode_utf8(field(row, (*ccols)[k]));
       if (!cps || !is_hangul_word(*cps)) continue;
       for (Romanization r : {Romanization::kRevised, Romanization::kMcCuneReischauer,
                              Romanization::kDprkAscii}) {

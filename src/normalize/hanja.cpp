@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "normalize/hangul.h"
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 
 namespace uncounted::normalize {
 namespace {
@@ -71,7 +71,7 @@ Result<HanjaReadings> HanjaReadings::parse(std::string_view readings, std::strin
       std::vector<char32_t> syllables;
       for (std::string_view w : words(value)) {
         const std::string_view reading = w.substr(0, w.find(':'));  // "김:0N" -> "김"
-        auto cps = internal::decode_utf8(reading);
+        auto cps = decode_utf8(reading);
         if (cps && cps->size() == 1 && is_hangul_syllable((*cps)[0]) &&
             std::find(syllables.begin(), syllables.end(), (*cps)[0]) == syllables.end()) {
           syllables.push_back((*cps)[0]);
@@ -117,7 +117,7 @@ std::vector<char32_t> HanjaReadings::hangul(char32_t han) const {
 
 std::vector<std::string> HanjaReadings::hangul_spellings(std::string_view han_text,
                                                          std::size_t max_spellings) const {
-  auto cps = internal::decode_utf8(han_text);
+  auto cps = decode_utf8(han_text);
   if (!cps || cps->empty()) return {};
   std::vector<std::u32string> partial = {U""};
   for (char32_t c : *cps) {
@@ -133,7 +133,7 @@ std::vector<std::string> HanjaReadings::hangul_spellings(std::string_view han_te
     partial = std::move(next);
   }
   std::vector<std::string> out;
-  for (const auto& p : partial) out.push_back(internal::encode_utf8(p));
+  for (const auto& p : partial) out.push_back(encode_utf8(p));
   return out;
 }
 

@@ -6,7 +6,7 @@
 
 #include "normalize/hangul.h"
 #include "normalize/internal/romanizer.h"
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 #include "normalize/phonetic_key.h"
 
 namespace uncounted::normalize {
@@ -78,7 +78,7 @@ std::string written_form(const std::string& token) {
 // The Hangul letters of a token (other characters such as '-' dropped).
 std::u32string hangul_letters(const std::string& token) {
   std::u32string out;
-  if (auto cps = internal::decode_utf8(token)) {
+  if (auto cps = decode_utf8(token)) {
     for (char32_t c : *cps) {
       if (is_hangul_syllable(c)) out += c;
     }
@@ -89,9 +89,9 @@ std::u32string hangul_letters(const std::string& token) {
 // The Han letters of a token.
 std::u32string han_letters(const std::string& token) {
   std::u32string out;
-  if (auto cps = internal::decode_utf8(token)) {
+  if (auto cps = decode_utf8(token)) {
     for (char32_t c : *cps) {
-      if (c >= 0x2E80 && !is_hangul_syllable(c) && detect_script(internal::encode_utf8(
+      if (c >= 0x2E80 && !is_hangul_syllable(c) && detect_script(encode_utf8(
                                                        std::u32string(1, c))) == Script::kHan) {
         out += c;
       }
@@ -138,8 +138,8 @@ void NameAnalyzer::add_hangul_readings(std::u32string_view family, std::u32strin
   r.family_hangul_exact = true;
   if (!family.empty()) {
     const std::u32string south = south_form(family);
-    const Surname* entry = surnames_->find_hangul(internal::encode_utf8(family));
-    add_unique(r.family_hangul, entry ? entry->hangul_south : internal::encode_utf8(south));
+    const Surname* entry = surnames_->find_hangul(encode_utf8(family));
+    add_unique(r.family_hangul, entry ? entry->hangul_south : encode_utf8(south));
     if (entry) {
       for (const auto& k : entry->keys) add_unique(r.family_keys, k);
     }
@@ -150,7 +150,7 @@ void NameAnalyzer::add_hangul_readings(std::u32string_view family, std::u32strin
     }
   }
   if (!given.empty()) {
-    r.given_hangul = internal::encode_utf8(south_form(given));
+    r.given_hangul = encode_utf8(south_form(given));
     for (const std::u32string& g : {std::u32string(given), ui_as_i(given)}) {
       add_unique(r.given_keys, phonetic_key_ascii(internal::rr_word(g, false)));
       add_unique(r.given_keys, phonetic_key_ascii(internal::rr_word(g, true)));
@@ -172,15 +172,15 @@ void NameAnalyzer::add_han_readings(std::u32string_view family, std::u32string_v
                                     AnalyzedName& out) const {
   if (!hanja_ || hanja_->empty()) return;
   const std::string exact =
-      "han:" + internal::encode_utf8(family) + "|" + internal::encode_utf8(given);
+      "han:" + encode_utf8(family) + "|" + encode_utf8(given);
   std::vector<std::string> families = {std::string()};
-  if (!family.empty()) families = hanja_->hangul_spellings(internal::encode_utf8(family), 4);
+  if (!family.empty()) families = hanja_->hangul_spellings(encode_utf8(family), 4);
   std::vector<std::string> givens = {std::string()};
-  if (!given.empty()) givens = hanja_->hangul_spellings(internal::encode_utf8(given), 12);
+  if (!given.empty()) givens = hanja_->hangul_spellings(encode_utf8(given), 12);
   for (const auto& f : families) {
     for (const auto& g : givens) {
-      const auto fc = internal::decode_utf8(f);
-      const auto gc = internal::decode_utf8(g);
+      const auto fc = decode_utf8(f);
+      const auto gc = decode_utf8(g);
       if (!fc || !gc) continue;
       add_hangul_readings(*fc, *gc, true, out);
       out.readings.back().exact = exact;
@@ -267,7 +267,7 @@ Result<AnalyzedName> NameAnalyzer::analyze_parts(const std::vector<std::string>&
         } else if (!w.empty()) {
           add(std::u32string_view(w).substr(0, 1), std::u32string_view(w).substr(1));
           if (w.size() >= 3 &&
-              surnames_->find_hangul(internal::encode_utf8(w.substr(0, 2))) != nullptr) {
+              surnames_->find_hangul(encode_utf8(w.substr(0, 2))) != nullptr) {
             add(std::u32string_view(w).substr(0, 2), std::u32string_view(w).substr(2));
           }
         }

@@ -3,7 +3,7 @@
 #include "normalize/hangul.h"
 #include "normalize/internal/pronounce.h"
 #include "normalize/internal/romanizer.h"
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 #include "normalize/text.h"
 
 namespace uncounted::normalize {
@@ -271,7 +271,7 @@ namespace {
 Result<std::u32string> hangul_input(std::string_view text, bool allow_empty) {
   auto nfc = to_nfc(text);
   if (!nfc) return tl::unexpected(nfc.error());
-  auto cps = internal::decode_utf8(*nfc);
+  auto cps = decode_utf8(*nfc);
   if (!cps) return fail("text is not valid UTF-8");
   if (cps->empty() && allow_empty) return *cps;
   if (!is_hangul_word(*cps)) return fail("romanisation needs Hangul syllables only");

@@ -10,7 +10,7 @@
 #include "base/csv_reader.h"
 #include "normalize/hangul.h"
 #include "normalize/internal/pronounce.h"
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 
 namespace uncounted::normalize {
 namespace {
@@ -62,9 +62,9 @@ TEST(HangulTest, InitialSoundLaw) {
 std::string pronounced(const char32_t* w) {
   std::string out;
   for (const auto& s : internal::pronounce(w, true)) {
-    internal::append_utf8(out, s.lead);
-    internal::append_utf8(out, vowel_letter(s.vowel));
-    if (s.tail != 0) internal::append_utf8(out, s.tail);
+    append_utf8(out, s.lead);
+    append_utf8(out, vowel_letter(s.vowel));
+    if (s.tail != 0) append_utf8(out, s.tail);
   }
   return out;
 }
@@ -158,7 +158,7 @@ TEST(RomanizeTest, AlaLcNameList) {
   int rows = 0, alalc = 0, rr = 0, dprk = 0, generated = 0;
   for (const auto& row : table->rows) {
     ASSERT_GE(row.fields.size(), 4u);
-    auto cps = internal::decode_utf8(row.fields[0]);
+    auto cps = decode_utf8(row.fields[0]);
     ASSERT_TRUE(cps.has_value());
     if (!is_hangul_word(*cps) || cps->size() < 2) continue;
     ++rows;
@@ -166,8 +166,8 @@ TEST(RomanizeTest, AlaLcNameList) {
     const std::u32string_view first_two = std::u32string_view(*cps).substr(0, 2);
     const std::size_t fam_len =
         (cps->size() > 2 && (first_two == U"공손" || first_two == U"선우")) ? 2 : 1;
-    const std::string fam = internal::encode_utf8(cps->substr(0, fam_len));
-    const std::string giv = internal::encode_utf8(cps->substr(fam_len));
+    const std::string fam = encode_utf8(cps->substr(0, fam_len));
+    const std::string giv = encode_utf8(cps->substr(fam_len));
     alalc += name(fam.c_str(), giv.c_str(), Romanization::kMcCuneReischauer) == row.fields[1];
     if (row.fields[2].empty()) continue;
     ++generated;

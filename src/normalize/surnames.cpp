@@ -6,7 +6,7 @@
 #include "base/csv_reader.h"
 #include "normalize/hangul.h"
 #include "normalize/internal/romanizer.h"
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 #include "normalize/phonetic_key.h"
 #include "normalize/text.h"
 
@@ -85,7 +85,7 @@ Result<SurnameTable> SurnameTable::parse(std::string_view csv_text, const std::s
     // Our own romanisations of both Hangul forms, so that keys of generated
     // spellings are always present.
     for (const std::string& h : {s.hangul_south, s.hangul_north}) {
-      auto cps = internal::decode_utf8(h);
+      auto cps = decode_utf8(h);
       if (!cps || !is_hangul_word(*cps)) continue;
       for (Romanization r : {Romanization::kRevised, Romanization::kMcCuneReischauer,
                              Romanization::kDprk1992}) {

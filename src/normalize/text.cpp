@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <optional>
 
-#include "normalize/internal/utf8.h"
+#include "base/utf8.h"
 
 namespace uncounted::normalize {
 namespace {
@@ -16,7 +16,7 @@ namespace {
 constexpr const char* kInvalidUtf8 = "text is not valid UTF-8";
 
 std::optional<icu::UnicodeString> to_icu(std::string_view utf8) {
-  if (!internal::decode_utf8(utf8)) return std::nullopt;
+  if (!decode_utf8(utf8)) return std::nullopt;
   return icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
 }
@@ -79,7 +79,7 @@ std::string latin_letters(std::string_view utf8) {
 }
 
 Script detect_script(std::string_view utf8) {
-  auto cps = internal::decode_utf8(utf8);
+  auto cps = decode_utf8(utf8);
   if (!cps) return Script::kOther;
   Script seen = Script::kNone;
   for (char32_t cp : *cps) {

@@ -6,6 +6,7 @@
 #include "normalize/romanize.h"
 #include "simulate/internal/adhoc.h"
 #include "simulate/internal/inventory.h"
+#include "base/utf8.h"
 #include "simulate/internal/text_util.h"
 
 namespace uncounted::simulate {
@@ -14,8 +15,6 @@ namespace {
 using internal::capitalize_first;
 using internal::lower_ascii;
 using internal::split_any;
-using internal::to_u32;
-using internal::to_utf8;
 
 std::string romanized_or_abort(std::string_view family, std::string_view given,
                                normalize::Romanization system) {
@@ -62,7 +61,7 @@ std::string pinyin_of(const KoreanTables& tables, std::string_view han, bool ton
   std::string out;
   for (const auto& ch : internal::characters(han)) {
     std::string_view override_reading = internal::surname_pinyin_override(ch);
-    std::string reading = override_reading.empty() ? tables.hanja->mandarin(to_u32(ch)[0])
+    std::string reading = override_reading.empty() ? tables.hanja->mandarin(decode_utf8_lossy(ch)[0])
                                                    : std::string(override_reading);
     out += tones ? reading : internal::strip_tones(reading);
   }
@@ -93,7 +92,7 @@ std::optional<NameStyle> name_style_from_string(std::string_view name) {
 NameParts write_name(const Person& person, NameStyle style, const NameForm& form,
                      const KoreanTables& tables, Rng& rng) {
   NameParts parts;
-  const std::u32string given_north = to_u32(person.given_hangul);
+  const std::u32string given_north = decode_utf8_lossy(person.given_hangul);
   std::u32string given_south = given_north;
   if (!given_south.empty() && rng.bernoulli(form.south_given_rate))
     given_south[0] = normalize::south_form(given_south[0]);
@@ -103,7 +102,7 @@ NameParts write_name(const Person& person, NameStyle style, const NameForm& form
     case NameStyle::kHangulSouth: {
       parts.hangul = true;
       parts.family = person.family_hangul_south;
-      parts.given = to_utf8(given_south);
+      parts.given = encode_utf8(given_south);
       parts.space = rng.bernoulli(form.space_in_hangul_rate);
       return parts;
     }
@@ -116,7 +115,7 @@ NameParts write_name(const Person& person, NameStyle style, const NameForm& form
     }
     case NameStyle::kSouthAdHoc: {
       std::string fallback;
-      for (const auto& s : internal::adhoc_syllables(to_u32(person.family_hangul_south), rng))
+      for (const auto& s : internal::adhoc_syllables(decode_utf8_lossy(person.family_hangul_south), rng))
         fallback += s;
       parts.family = south_surname_spelling(person.family_hangul_south, capitalize_first(fallback), 0.8, rng);
       syllables = internal::adhoc_syllables(given_south, rng);
@@ -124,7 +123,7 @@ NameParts write_name(const Person& person, NameStyle style, const NameForm& form
     }
     case NameStyle::kRrCapitals: {
       std::string rr_family;
-      split_romanized(romanized_or_abort(person.family_hangul_south, to_utf8(given_south),
+      split_romanized(romanized_or_abort(person.family_hangul_south, encode_utf8(given_south),
                                          normalize::Romanization::kRevised),
                       rr_family, syllables);
       const bool traditional = rng.bernoulli(0.85);
@@ -134,7 +133,7 @@ NameParts write_name(const Person& person, NameStyle style, const NameForm& form
       break;
     }
     case NameStyle::kMrDiacritics: {
-      split_romanized(romanized_or_abort(person.family_hangul_south, to_utf8(given_south),
+      split_romanized(romanized_or_abort(person.family_hangul_south, encode_utf8(given_south),
                                          normalize::Romanization::kMcCuneReischauer),
                       parts.family, syllables);
       if (person.family_hangul_south == "이") parts.family = "Yi";  // ALA-LC practice

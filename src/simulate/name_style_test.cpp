@@ -9,6 +9,7 @@
 #include "normalize/text.h"
 #include "simulate/internal/inventory.h"
 #include "simulate/internal/test_tables.h"
+#include "base/utf8.h"
 #include "simulate/internal/text_util.h"
 
 namespace uncounted::simulate {
@@ -47,13 +48,13 @@ TEST(Inventory, EveryGivenNameSyllableHasHanjaThatReadsIt) {
   for (const auto& s : syllables) {
     const internal::SyllableHanja* h = internal::syllable_hanja(s);
     ASSERT_NE(h, nullptr) << s;
-    const char32_t syllable = internal::to_u32(s)[0];
+    const char32_t syllable = decode_utf8_lossy(s)[0];
     const auto trad = internal::split_any(h->traditional, "|");
     const auto simp = internal::split_any(h->simplified, "|");
     ASSERT_EQ(trad.size(), simp.size()) << s;
     for (const auto& forms : {trad, simp}) {
       for (const auto& ch : forms) {
-        const auto readings = hanja.hangul(internal::to_u32(ch)[0]);
+        const auto readings = hanja.hangul(decode_utf8_lossy(ch)[0]);
         bool reads = false;
         for (char32_t r : readings) reads = reads || r == syllable || normalize::south_form(syllable) == r;
         EXPECT_TRUE(reads) << s << " " << ch;

@@ -6,13 +6,12 @@
 
 #include "normalize/hangul.h"
 #include "simulate/internal/inventory.h"
+#include "base/utf8.h"
 #include "simulate/internal/text_util.h"
 
 namespace uncounted::simulate {
 namespace {
 
-using internal::to_u32;
-using internal::to_utf8;
 
 constexpr std::array<std::string_view, 26> kNeighbours = {
     "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn",
@@ -52,7 +51,7 @@ constexpr std::array<std::pair<int, int>, 10> kLeadPairs = {{
 }  // namespace
 
 std::string latin_typo(std::string_view text, Rng& rng) {
-  std::u32string u = to_u32(text);
+  std::u32string u = decode_utf8_lossy(text);
   std::vector<std::size_t> letters;
   for (std::size_t i = 0; i < u.size(); ++i)
     if (is_letter(u[i])) letters.push_back(i);
@@ -77,11 +76,11 @@ std::string latin_typo(std::string_view text, Rng& rng) {
     u.insert(i, 1, lower(u[i]) == u[i] ? u[i] : lower(u[i]));
     if (is_upper(u[i + 1])) std::swap(u[i], u[i + 1]);
   }
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 std::string hangul_typo(std::string_view text, Rng& rng) {
-  std::u32string u = to_u32(text);
+  std::u32string u = decode_utf8_lossy(text);
   std::vector<std::size_t> syllables;
   for (std::size_t i = 0; i < u.size(); ++i)
     if (normalize::is_hangul_syllable(u[i])) syllables.push_back(i);
@@ -106,14 +105,14 @@ std::string hangul_typo(std::string_view text, Rng& rng) {
   }
   if (j == original) j.tail = j.tail == 0 ? 21 : 0;  // always changes something
   u[i] = *normalize::compose_syllable(j);
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 std::string hanzi_typo(std::string_view text, std::size_t skip_leading, Rng& rng) {
-  std::u32string u = to_u32(text);
+  std::u32string u = decode_utf8_lossy(text);
   std::vector<std::pair<std::size_t, std::vector<std::string>>> options;
   for (std::size_t i = skip_leading; i < u.size(); ++i) {
-    const std::string ch = to_utf8(std::u32string(1, u[i]));
+    const std::string ch = encode_utf8(std::u32string(1, u[i]));
     for (const auto& h : internal::all_syllable_hanja()) {
       auto forms = internal::split_any(h.simplified, "|");
       bool found = false;
@@ -128,9 +127,9 @@ std::string hanzi_typo(std::string_view text, std::size_t skip_leading, Rng& rng
   }
   if (options.empty()) return std::string(text);
   const auto& [pos, others] = options[rng.below(options.size())];
-  const std::u32string replacement = to_u32(others[rng.below(others.size())]);
+  const std::u32string replacement = decode_utf8_lossy(others[rng.below(others.size())]);
   u[pos] = replacement[0];
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 }  // namespace uncounted::simulate

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/utf8.h"
 #include "simulate/internal/text_util.h"
 
 namespace uncounted::simulate {
@@ -13,7 +14,7 @@ TEST(Typos, LatinTypoAlwaysChangesOneLetterAndKeepsSeparators) {
     for (int i = 0; i < 500; ++i) {
       const std::string t = latin_typo(s, rng);
       ASSERT_NE(t, s) << s;
-      const auto a = internal::to_u32(s), b = internal::to_u32(t);
+      const auto a = decode_utf8_lossy(s), b = decode_utf8_lossy(t);
       ASSERT_LE(std::max(a.size(), b.size()) - std::min(a.size(), b.size()), 1u) << t;
       for (char sep : {' ', '-', '\''})
         ASSERT_EQ(std::count(s.begin(), s.end(), sep), std::count(t.begin(), t.end(), sep)) << t;
@@ -25,9 +26,9 @@ TEST(Typos, LatinTypoAlwaysChangesOneLetterAndKeepsSeparators) {
 TEST(Typos, HangulTypoChangesExactlyOneSyllable) {
   Rng rng(4);
   for (const std::string s : {"김영희", "리련화", "박철", "영"}) {
-    const auto a = internal::to_u32(s);
+    const auto a = decode_utf8_lossy(s);
     for (int i = 0; i < 500; ++i) {
-      const auto b = internal::to_u32(hangul_typo(s, rng));
+      const auto b = decode_utf8_lossy(hangul_typo(s, rng));
       ASSERT_EQ(a.size(), b.size());
       int changed = 0;
       for (std::size_t k = 0; k < a.size(); ++k) changed += a[k] != b[k];

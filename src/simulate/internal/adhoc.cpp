@@ -3,6 +3,7 @@
 #include <array>
 
 #include "normalize/hangul.h"
+#include "base/utf8.h"
 #include "simulate/internal/text_util.h"
 
 namespace uncounted::simulate::internal {
@@ -105,7 +106,7 @@ std::vector<std::string> adhoc_syllables(std::u32string_view hangul, Rng& rng) {
 
 std::string strip_tones(std::string_view pinyin) {
   std::string out;
-  for (char32_t cp : to_u32(pinyin)) {
+  for (char32_t cp : decode_utf8_lossy(pinyin)) {
     switch (cp) {
       case U'ā': case U'á': case U'ǎ': case U'à': out += 'a'; break;
       case U'ē': case U'é': case U'ě': case U'è': out += 'e'; break;

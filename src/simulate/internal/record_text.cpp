@@ -8,6 +8,7 @@
 #include "normalize/hangul.h"
 #include "normalize/romanize.h"
 #include "simulate/internal/inventory.h"
+#include "base/utf8.h"
 #include "simulate/internal/text_util.h"
 
 namespace uncounted::simulate::internal {
@@ -34,9 +35,9 @@ constexpr auto kGenerics = std::to_array<std::string_view>({"구역", "지구", 
 
 // 회령시 -> {회령, 시}; 남양 -> {남양, ""}.
 std::pair<std::u32string, std::string_view> split_generic(const std::string& hangul) {
-  const std::u32string u = to_u32(hangul);
+  const std::u32string u = decode_utf8_lossy(hangul);
   for (std::string_view g : kGenerics) {
-    const std::u32string gu = to_u32(g);
+    const std::u32string gu = decode_utf8_lossy(g);
     if (u.size() > gu.size() + 1 && u.compare(u.size() - gu.size(), gu.size(), gu) == 0)
       return {u.substr(0, u.size() - gu.size()), g};
   }
@@ -44,7 +45,7 @@ std::pair<std::u32string, std::string_view> split_generic(const std::string& han
 }
 
 std::string romanized(const std::u32string& specific, normalize::Romanization system) {
-  auto r = normalize::romanize_word(to_utf8(specific), system);
+  auto r = normalize::romanize_word(encode_utf8(specific), system);
   if (!r) std::abort();  // gazetteer Hangul is valid (tested)
   return capitalize_first(*r);
 }
@@ -59,13 +60,13 @@ std::string_view latin_generic(std::string_view generic, NameStyle style) {
 }
 
 std::string korean_place(const normalize::Place& place, Rng& rng) {
-  std::u32string u = to_u32(place.hangul);
+  std::u32string u = decode_utf8_lossy(place.hangul);
   if (!u.empty() && rng.bernoulli(0.7)) u[0] = normalize::south_form(u[0]);
   if (place.level == "city/county" && rng.bernoulli(0.4)) {
-    auto [specific, generic] = split_generic(to_utf8(u));
-    if (!generic.empty()) return to_utf8(specific);
+    auto [specific, generic] = split_generic(encode_utf8(u));
+    if (!generic.empty()) return encode_utf8(specific);
   }
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 std::string chinese_place(const normalize::Place& place, NameStyle style, Rng& rng) {

@@ -1,69 +1,12 @@
 #include "simulate/internal/text_util.h"
 
+#include "base/utf8.h"
+
 namespace uncounted::simulate::internal {
-
-std::u32string to_u32(std::string_view s) {
-  std::u32string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    int extra = 0;
-    char32_t cp = 0;
-    if (b < 0x80) {
-      cp = b;
-    } else if ((b & 0xE0) == 0xC0) {
-      cp = b & 0x1Fu;
-      extra = 1;
-    } else if ((b & 0xF0) == 0xE0) {
-      cp = b & 0x0Fu;
-      extra = 2;
-    } else if ((b & 0xF8) == 0xF0) {
-      cp = b & 0x07u;
-      extra = 3;
-    } else {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    if (i + static_cast<std::size_t>(extra) >= s.size()) {
-      out.push_back(0xFFFD);
-      break;
-    }
-    for (int k = 1; k <= extra; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3Fu);
-    out.push_back(cp);
-    i += static_cast<std::size_t>(extra) + 1;
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-std::string to_utf8(std::u32string_view text) {
-  std::string out;
-  for (char32_t cp : text) append_utf8(out, cp);
-  return out;
-}
 
 std::vector<std::string> characters(std::string_view utf8) {
   std::vector<std::string> out;
-  for (char32_t cp : to_u32(utf8)) {
+  for (char32_t cp : decode_utf8_lossy(utf8)) {
     out.emplace_back();
     append_utf8(out.back(), cp);
   }
@@ -85,7 +28,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 std::string capitalize_first(std::string_view s) {
-  std::u32string u = to_u32(s);
+  std::u32string u = decode_utf8_lossy(s);
   if (u.empty()) return std::string(s);
   char32_t& c = u[0];
   if (c >= U'a' && c <= U'z') {
@@ -97,7 +40,7 @@ std::string capitalize_first(std::string_view s) {
   } else if (c >= 0x1CD && c <= 0x1DC && (c % 2) == 0) {
     c -= 1;  // Pinyin third tones: ǒ (U+01D2) -> Ǒ (U+01D1)
   }
-  return to_utf8(u);
+  return encode_utf8(u);
 }
 
 std::vector<std::string> split_any(std::string_view s, std::string_view separators) {

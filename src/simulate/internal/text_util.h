@@ -1,4 +1,5 @@
-// Small UTF-8 and ASCII helpers for the simulator.
+// Small ASCII and text helpers for the simulator (UTF-8 conversion is
+// base/utf8.h).
 //
 // Thread safety: pure functions.
 #pragma once
@@ -8,12 +9,6 @@
 #include <vector>
 
 namespace uncounted::simulate::internal {
-
-// Decodes well-formed UTF-8 (the simulator's own strings); a malformed byte
-// decodes as U+FFFD.
-std::u32string to_u32(std::string_view utf8);
-std::string to_utf8(std::u32string_view text);
-void append_utf8(std::string& out, char32_t cp);
 
 // The syllables (code points) of a UTF-8 string, each as UTF-8.
 std::vector<std::string> characters(std::string_view utf8);

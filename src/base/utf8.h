@@ -1,4 +1,5 @@
-// Strict UTF-8 <-> UTF-32 conversion used inside the normalize module.
+// UTF-8 <-> UTF-32 conversion, shared by every module that works on code
+// points (names, romanisation, string comparison, the simulator).
 //
 // Thread safety: pure functions.
 #pragma once
@@ -7,14 +8,18 @@
 #include <string>
 #include <string_view>
 
-namespace uncounted::normalize::internal {
+namespace uncounted {
 
 // Decodes `text`; returns nullopt on any ill-formed sequence (overlong forms,
 // surrogates, code points above U+10FFFF, truncated sequences).
 std::optional<std::u32string> decode_utf8(std::string_view text);
 
+// Decodes `text`, replacing each ill-formed byte by U+FFFD (for text the
+// program made itself or has already validated).
+std::u32string decode_utf8_lossy(std::string_view text);
+
 // Encodes code points (assumed valid scalar values) as UTF-8.
 std::string encode_utf8(std::u32string_view text);
 void append_utf8(std::string& out, char32_t cp);
 
-}  // namespace uncounted::normalize::internal
+}  // namespace uncounted
