@@ -34,6 +34,14 @@ void add_records_command(CLI::App& app, int& exit_status) {
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
   cmd->callback([args, &exit_status] {
+    const auto& filter = args->request.filter;
+    if (args->request.sources &&
+        (!filter.source.empty() || !filter.list.empty() || !filter.name.empty() || !filter.place.empty() ||
+         !filter.event_type.empty() || !args->from.empty() || !args->to.empty() || filter.all_versions)) {
+      report_error("records", "--sources lists every source; it takes no record filters");
+      exit_status = kExitUsage;
+      return;
+    }
     for (auto [text, target, name] : {std::tuple{&args->from, &args->request.filter.from, "--from"},
                                       std::tuple{&args->to, &args->request.filter.to, "--to"}}) {
       if (text->empty()) continue;

@@ -35,6 +35,7 @@ expect_exit 0 "$UNCOUNTED" records "$S" --sources --format csv
 expect_stdout "iv,A,interview,ko,spring 2023,2,3000,"
 expect_exit 0 "$UNCOUNTED" records "$S" --sources --format json
 expect_stdout '"reliability": 2'
+expect_exit 2 "$UNCOUNTED" records "$S" --sources --name Kim
 
 # Another import with other values changes them (audited); left out, kept.
 expect_exit 0 "$UNCOUNTED" import "$S" --source iv --list A --reliability 3 --dry-run "$WORK/people.csv"
