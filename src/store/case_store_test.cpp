@@ -280,11 +280,12 @@ TEST_F(CaseStoreTest, SourceMetadataIsStoredAndAChangeIsAudited) {
 TEST_F(CaseStoreTest, InvalidSourceMetadataIsRefused) {
   auto store = CaseStore::open(path_, pass(), Access::write);
   ASSERT_TRUE(store);
-  SourceMetadata bad_type, bad_language, bad_reliability;
+  SourceMetadata bad_type, bad_language, bad_reliability, future;
   bad_type.type = "blog";
   bad_language.language = "korean!";
   bad_reliability.reliability = 6;
-  for (const auto& m : {bad_type, bad_language, bad_reliability}) {
+  future.date = *parse_partial_date("2999");
+  for (const auto& m : {bad_type, bad_language, bad_reliability, future}) {
     auto b = batch();
     b.metadata = m;
     auto counts = preview_records(store->db(), b, {person("1", "박순희", "Hoeryong")});

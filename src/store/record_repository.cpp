@@ -317,6 +317,8 @@ Status validate_source_metadata(const SourceMetadata& m) {
   }
   if (m.language && !is_language_tag(*m.language))
     return fail("source language '" + *m.language + "' is not a BCP 47 language tag (e.g. ko, en, zh-Hant)");
+  if (m.date && iso_date(m.date->earliest) > utc_now().substr(0, 10))
+    return fail("source date '" + m.date->verbatim + "' is in the future");
   if (m.reliability && (*m.reliability < 1 || *m.reliability > 5))
     return fail("source reliability " + std::to_string(*m.reliability) + " is not between 1 and 5");
   return {};
