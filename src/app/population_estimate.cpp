@@ -424,26 +424,7 @@ TableEstimate estimate_table(const std::string& stratum, const std::vector<std::
     out.warnings.push_back("fewer than 2 lists have records here: no estimate is possible");
     return out;
   }
-  auto full = CaptureTable::make(all_lists, std::vector<std::int64_t>(counts));
-  Result<CaptureTable> table = empty.empty() ? std::move(full) : [&]() -> Result<CaptureTable> {
-    // Build the table without the empty lists (marginal() of a table that
-    // make() would refuse: construct the reduced counts directly).
-    std::vector<std::string> lists;
-    std::vector<int> index;
-    for (std::size_t j = 0; j < all_lists.size(); ++j)
-      if (keep >> j & 1) {
-        index.push_back(static_cast<int>(j));
-        lists.push_back(all_lists[j]);
-      }
-    std::vector<std::int64_t> reduced(std::size_t{1} << lists.size(), 0);
-    for (std::size_t p = 1; p < counts.size(); ++p) {
-      Pattern q = 0;
-      for (std::size_t i = 0; i < index.size(); ++i)
-        if (p >> index[i] & 1) q |= Pattern{1} << i;
-      reduced[q] += counts[p];
-    }
-    return CaptureTable::make(std::move(lists), std::move(reduced));
-  }();
+  Result<CaptureTable> table = CaptureTable::make_marginal(all_lists, counts, keep);
   if (!table) {
     out.warnings.push_back("no estimate: " + table.error().message());
     return out;

@@ -46,20 +46,23 @@ std::int64_t CaptureTable::overlap(Pattern lists_mask) const {
   return total;
 }
 
-Result<CaptureTable> CaptureTable::marginal(Pattern keep) const {
+Result<CaptureTable> CaptureTable::make_marginal(const std::vector<std::string>& lists,
+                                                const std::vector<std::int64_t>& counts, Pattern keep) {
+  if (counts.size() != (std::size_t{1} << lists.size()))
+    return fail("internal: counts must have 2^lists entries");
   std::vector<std::string> kept_lists;
   std::vector<int> index;
-  for (int j = 0; j < list_count(); ++j)
+  for (std::size_t j = 0; j < lists.size(); ++j)
     if (keep >> j & 1) {
-      index.push_back(j);
-      kept_lists.push_back(lists_[j]);
+      index.push_back(static_cast<int>(j));
+      kept_lists.push_back(lists[j]);
     }
   std::vector<std::int64_t> kept_counts(std::size_t{1} << kept_lists.size(), 0);
-  for (Pattern p = 1; p < cell_count(); ++p) {
+  for (std::size_t p = 1; p < counts.size(); ++p) {
     Pattern q = 0;
     for (std::size_t i = 0; i < index.size(); ++i)
       if (p >> index[i] & 1) q |= Pattern{1} << i;
-    if (q != 0) kept_counts[q] += counts_[p];
+    if (q != 0) kept_counts[q] += counts[p];
   }
   return make(std::move(kept_lists), std::move(kept_counts));
 }

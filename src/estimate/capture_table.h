@@ -46,9 +46,13 @@ class CaptureTable {
   // Number of people seen by every list in `lists_mask` (a pattern).
   std::int64_t overlap(Pattern lists_mask) const;
 
-  // The table restricted to a subset of lists (bit j of `keep` keeps list j),
-  // with people seen only by dropped lists removed. Used e.g. for merges.
-  Result<CaptureTable> marginal(Pattern keep) const;
+  // The table of raw `counts` (indexed by pattern over `lists`) restricted to
+  // a subset of lists (bit j of `keep` keeps list j), people seen only by
+  // dropped lists removed. The full table need not be valid (e.g. a list
+  // with no records in one stratum is dropped this way). Errors: as make()
+  // for the restricted table.
+  static Result<CaptureTable> make_marginal(const std::vector<std::string>& lists,
+                                            const std::vector<std::int64_t>& counts, Pattern keep);
 
  private:
   CaptureTable(std::vector<std::string> lists, std::vector<std::int64_t> counts);
