@@ -62,6 +62,13 @@ Result<CriterionSearchResult> criterion_stepwise_search(const CaptureTable& tabl
     if (!fit || !fit->converged) return std::nullopt;
     return FittedModel{model, *fit};
   };
+  // Candidates must also be fits Rcapture raises no warning for (infoFit 0),
+  // the rule of the exhaustive selection.
+  auto evaluate_candidate = [&](const LoglinearModel& model) -> std::optional<FittedModel> {
+    auto fitted = evaluate(model);
+    if (fitted && fitted->fit.info_fit != 0) return std::nullopt;
+    return fitted;
+  };
 
   const LoglinearModel start = LoglinearModel::independence(k);
   MleExistence start_check = check_mle_existence(table, start);
@@ -78,7 +85,7 @@ Result<CriterionSearchResult> criterion_stepwise_search(const CaptureTable& tabl
     std::optional<FittedModel> best;
     double best_value = criterion_of(current->fit, options.criterion) - 1e-9;
     for (const LoglinearModel& candidate : candidates) {
-      auto fitted = evaluate(candidate);
+      auto fitted = evaluate_candidate(candidate);
       if (!fitted) continue;
       double value = criterion_of(fitted->fit, options.criterion);
       if (value < best_value) {

@@ -11,9 +11,11 @@
 // and moves to the eligible candidate with the smallest criterion if it
 // improves on the current model by more than 1e-9; ties go to the first
 // candidate in the order above (additions by order then pattern, then
-// removals). A candidate is eligible when its fit converged and it gives a
-// finite, unique N (model_estimability: an MLE, or an extended MLE where the
-// only obstruction is interactions of lists with no one in common). The search stops when no
+// removals). A candidate is eligible when its fit converged, Rcapture would
+// raise no warning for it (info_fit 0, as in the exhaustive selection), and it
+// gives a finite, unique N (model_estimability: an MLE, or an extended MLE
+// where the only obstruction is interactions of lists with no one in common).
+// The starting independence model only needs to converge with an MLE. The search stops when no
 // candidate improves, or after `max_rounds`.
 //
 // This finds a local optimum; on 3-5 lists `default_model_space` with
