@@ -4,25 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "app/internal/record_column.h"
 #include "io/clusters_csv.h"
-#include "io/link_config.h"
-#include "io/link_records_csv.h"
 
 namespace uncounted {
 
 Result<link::LinkEvaluation> evaluate_link(const EvaluateOptions& options) {
-  LinkRecordColumns columns;
-  if (options.config_path) {
-    auto c = read_link_config(*options.config_path);
-    if (!c) return tl::unexpected(c.error());
-    columns.record_id = c->record_id_column;
-    columns.source = c->source_column;
-    columns.list = c->list_column;
-  }
-  columns.columns = {options.truth_column};
-  link::RecordTable table;
-  for (const auto& f : options.record_files)
-    if (auto ok = append_link_records(f, columns, table); !ok) return tl::unexpected(ok.error());
+  auto read = internal::read_record_column(options.config_path, options.record_files, options.truth_column);
+  if (!read) return tl::unexpected(read.error());
+  const link::RecordTable& table = *read;
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t r = 0; r < table.size(); ++r)
     index.emplace(table.sources[table.source_of[r]] + '\x1f' + table.record_ids[r], r);

@@ -5,9 +5,8 @@
 #include <unordered_map>
 
 #include "base/partial_date.h"
+#include "app/internal/record_column.h"
 #include "io/clusters_csv.h"
-#include "io/link_config.h"
-#include "io/link_records_csv.h"
 
 namespace uncounted {
 namespace {
@@ -38,18 +37,9 @@ Result<std::string> make_histories_csv(const HistoriesOptions& options) {
   if (stratified) {
     if (options.record_files.empty())
       return fail("--stratum needs the record files (--records) that hold the column '" + options.stratum_column + "'");
-    LinkRecordColumns columns;
-    if (options.config_path) {
-      auto c = read_link_config(*options.config_path);
-      if (!c) return tl::unexpected(c.error());
-      columns.record_id = c->record_id_column;
-      columns.source = c->source_column;
-      columns.list = c->list_column;
-    }
-    columns.columns = {options.stratum_column};
-    link::RecordTable table;
-    for (const auto& f : options.record_files)
-      if (auto ok = append_link_records(f, columns, table); !ok) return tl::unexpected(ok.error());
+    auto read = internal::read_record_column(options.config_path, options.record_files, options.stratum_column);
+    if (!read) return tl::unexpected(read.error());
+    const link::RecordTable& table = *read;
     for (std::size_t r = 0; r < table.size(); ++r)
       stratum_of.emplace(table.sources[table.source_of[r]] + '\x1f' + table.record_ids[r], table.columns[0][r]);
   }
