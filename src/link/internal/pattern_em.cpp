@@ -4,6 +4,28 @@
 #include <cmath>
 
 namespace uncounted::link::internal {
+namespace {
+
+// The M step for one field: m = the expected level counts `acc` normalised
+// (each level at least 1e-5). Returns the largest change of any level, or 0
+// when `acc` holds no mass (m is then left as it was).
+double update_m(const std::vector<double>& acc, std::vector<double>& m) {
+  double sum = 0;
+  for (double a : acc) sum += a;
+  if (sum <= 0) return 0;
+  double change = 0;
+  double norm = 0;
+  for (std::size_t l = 0; l < acc.size(); ++l) {
+    const double v = std::max(acc[l] / sum, 1e-5);
+    change = std::max(change, std::abs(v - m[l]));
+    m[l] = v;
+    norm += v;
+  }
+  for (double& v : m) v /= norm;
+  return change;
+}
+
+}  // namespace
 
 std::vector<double> default_m(int levels) {
   std::vector<double> m(static_cast<std::size_t>(levels));
@@ -64,17 +86,7 @@ EmFit run_pattern_em(const std::vector<PatternCount>& patterns, const PatternCod
     lambda = new_lambda;
     for (std::size_t f = 0; f < fields; ++f) {
       if (!estimate[f] || !used[f]) continue;
-      double sum = 0;
-      for (double a : acc[f]) sum += a;
-      if (sum <= 0) continue;
-      double norm = 0;
-      for (std::size_t l = 0; l < acc[f].size(); ++l) {
-        const double v = std::max(acc[f][l] / sum, 1e-5);
-        change = std::max(change, std::abs(v - m[f][l]));
-        m[f][l] = v;
-        norm += v;
-      }
-      for (double& v : m[f]) v /= norm;
+      change = std::max(change, update_m(acc[f], m[f]));
     }
     fit.iterations = it + 1;
     if (change < 1e-6) break;
@@ -128,17 +140,7 @@ JointFit run_joint_em(const std::vector<AdjustedPatternCount>& groups, const Pat
       prior = next;
     }
     for (std::size_t f = 0; f < fields; ++f) {
-      double sum = 0;
-      for (double a : acc[f]) sum += a;
-      if (sum <= 0) continue;
-      double norm = 0;
-      for (std::size_t l = 0; l < acc[f].size(); ++l) {
-        const double v = std::max(acc[f][l] / sum, 1e-5);
-        change = std::max(change, std::abs(v - m[f][l]));
-        m[f][l] = v;
-        norm += v;
-      }
-      for (double& v : m[f]) v /= norm;
+      change = std::max(change, update_m(acc[f], m[f]));
     }
     fit.iterations = it + 1;
     if (change < 1e-6) break;
