@@ -40,14 +40,12 @@ constexpr std::array<std::string_view, 20> kColumns = {
     "birth_date",  "age",          "origin_place", "event_type", "event_date",
     "event_place", "facility_type", "perpetrator", "sentence_months", "notes"};
 
-}  // namespace
-
-Status write_labelled_records_csv(std::ostream& out, std::span<const CaseRecord> records,
-                                  std::span<const std::string> labels, std::string_view label_column) {
-  if (records.size() != labels.size())
-    return fail("write_labelled_records_csv: one label is needed per record");
+// Labels: one per record, or none (then no label column).
+Status write_records(std::ostream& out, std::span<const CaseRecord> records,
+                     std::span<const std::string> labels, std::string_view label_column) {
+  const bool labelled = !label_column.empty();
   std::vector<std::string> header(kColumns.begin(), kColumns.end());
-  header.emplace_back(label_column);
+  if (labelled) header.emplace_back(label_column);
   put_row(out, header);
   std::vector<std::string> row;
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -74,13 +72,27 @@ Status write_labelled_records_csv(std::ostream& out, std::span<const CaseRecord>
              ev ? ev->facility_type : std::string(),
              ev ? ev->perpetrator : std::string(),
              ev ? int_field(ev->sentence_months) : std::string(),
-             r.notes,
-             labels[i]};
+             r.notes};
+      if (labelled) row.push_back(labels[i]);
       put_row(out, row);
     }
   }
   if (!out) return fail("writing the records failed");
   return {};
+}
+
+}  // namespace
+
+Status write_labelled_records_csv(std::ostream& out, std::span<const CaseRecord> records,
+                                  std::span<const std::string> labels, std::string_view label_column) {
+  if (records.size() != labels.size())
+    return fail("write_labelled_records_csv: one label is needed per record");
+  if (label_column.empty()) return fail("write_labelled_records_csv: the label column needs a name");
+  return write_records(out, records, labels, label_column);
+}
+
+Status write_records_csv(std::ostream& out, std::span<const CaseRecord> records) {
+  return write_records(out, records, {}, {});
 }
 
 Status write_csv_table(std::ostream& out, const std::vector<std::string>& header,

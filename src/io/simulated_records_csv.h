@@ -10,6 +10,9 @@
 // written as the source gave them (PartialDate::verbatim), else in
 // canonical form. Fields are RFC 4180 quoted where needed; rows end in LF.
 //
+// write_records_csv writes the same without a label column: the files a
+// source would hand over, for `uncounted import`.
+//
 // Tables: write_csv_table writes any header and rows (the truth table).
 //
 // Errors: label count different from the record count, a row of the wrong
@@ -31,6 +34,8 @@ namespace uncounted {
 Status write_labelled_records_csv(std::ostream& out, std::span<const CaseRecord> records,
                                   std::span<const std::string> labels,
                                   std::string_view label_column = "person_id");
+
+Status write_records_csv(std::ostream& out, std::span<const CaseRecord> records);
 
 Status write_csv_table(std::ostream& out, const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);

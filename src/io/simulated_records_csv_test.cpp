@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "base/csv_reader.h"
+#include "io/record_import.h"
 
 namespace uncounted {
 namespace {
@@ -55,6 +56,53 @@ TEST(SimulatedRecordsCsv, WritesCanonicalColumnsAndTheLabelAndReadsBack) {
   std::vector<std::string> too_few = {"P1"};
   std::ostringstream ignored;
   EXPECT_FALSE(write_labelled_records_csv(ignored, records, too_few));
+}
+
+TEST(SimulatedRecordsCsv, TwoEventsAreTwoRowsOfOneRecordThatImportReadsBack) {
+  CaseRecord r;
+  r.record_id = "ngo-000001";
+  r.source = "ngo";
+  r.list = "ngo";
+  r.full_name = "Ri Ryon Hwa";
+  r.sex = "F";
+  r.birth_year = 1980;
+  CaseEvent back;
+  back.type = "repatriation";
+  back.date = *parse_partial_date("2006-10");
+  back.place = "Namyang";
+  CaseEvent detention;
+  detention.type = "detention_dprk";
+  detention.date = *parse_partial_date("2007-01");
+  detention.facility_type = "kyohwaso";
+  detention.sentence_months = 36;
+  r.events = {back, detention};
+  std::vector<CaseRecord> records = {r};
+  std::ostringstream out;
+  ASSERT_TRUE(write_records_csv(out, records));
+  auto table = parse_csv(out.str(), "ngo.csv");
+  ASSERT_TRUE(table) << table.error().message();
+  ASSERT_EQ(table->header.size(), 20u);  // no label column
+  EXPECT_EQ(table->header.back(), "notes");
+  ASSERT_EQ(table->rows.size(), 2u);
+  EXPECT_EQ(table->rows[0].fields[0], "ngo-000001");
+  EXPECT_EQ(table->rows[1].fields[0], "ngo-000001");
+  EXPECT_EQ(table->rows[1].fields[3], "Ri Ryon Hwa");  // person fields repeated, so they agree
+  EXPECT_EQ(table->rows[1].fields[13], "detention_dprk");
+  EXPECT_EQ(table->rows[1].fields[16], "kyohwaso");
+  EXPECT_EQ(table->rows[1].fields[18], "36");
+
+  RecordImportOptions options;
+  options.source = "ngo";
+  options.list = "ngo";
+  auto imported = import_records_csv(out.str(), "ngo.csv", options);
+  ASSERT_TRUE(imported) << imported.error().message();
+  ASSERT_EQ(imported->records.size(), 1u);
+  const CaseRecord& back_in = imported->records[0];
+  ASSERT_EQ(back_in.events.size(), 2u);
+  EXPECT_EQ(back_in.events[0].type, "repatriation");
+  EXPECT_EQ(back_in.events[1].type, "detention_dprk");
+  EXPECT_EQ(back_in.events[1].facility_type, "kyohwaso");
+  EXPECT_EQ(back_in.events[1].sentence_months, 36);
 }
 
 TEST(SimulatedRecordsCsv, TableWriterChecksWidths) {

@@ -198,6 +198,13 @@ Result<std::vector<Person>> generate_population(const PopulationOptions& options
       p.facility_type = "jipkyulso";
     }
     p.visibility = rng.normal();
+    // The start of that detention, from its own stream (added later: the
+    // fields above keep their values). A holding centre takes people in on
+    // return; labour training and prison follow one to four months of
+    // interrogation. Assumptions.
+    Rng after(derive_seed(options.seed, {0x444554, static_cast<std::uint64_t>(i)}));  // "DET"
+    p.detention_start = p.facility_type == "jipkyulso" ? add_days(p.repatriation, after.between(0, 14))
+                                                       : add_days(p.repatriation, after.between(30, 120));
     people.push_back(std::move(p));
   }
   return people;

@@ -16,6 +16,7 @@ namespace {
 constexpr std::uint64_t kCaptureStream = 0x434150;  // "CAP"
 constexpr std::uint64_t kRecordStream = 0x524543;   // "REC"
 constexpr std::uint64_t kShuffleStream = 0x534846;  // "SHF"
+constexpr std::uint64_t kLifeCourseStream = 0x4C4946;  // "LIF"
 
 bool valid_rate(double r) { return r >= 0 && r <= 1; }
 
@@ -36,7 +37,7 @@ Status check_source(const SourceSpec& s, std::size_t index, const KoreanTables& 
   for (double r : {s.duplicate_rate, s.typo_rate, s.birth_year_error_rate, s.age_instead_rate,
                    s.missing_rate, s.place_coarse_rate, s.place_variant_rate, s.date_error_rate,
                    s.form.given_first_rate, s.form.comma_rate, s.form.south_given_rate,
-                   s.form.hanzi_rate, s.form.space_in_hangul_rate})
+                   s.form.hanzi_rate, s.form.space_in_hangul_rate, s.detention_report_rate})
     if (!valid_rate(r)) return fail(where("every rate must be between 0 and 1"));
   const auto& p = s.date_precision;
   if (!(p.day >= 0 && p.month >= 0 && p.season >= 0 && p.year >= 0 && p.day + p.month + p.season + p.year > 0))
@@ -66,6 +67,28 @@ NameStyle other_style(NameStyle style, Rng& rng, bool hanja_available) {
   NameStyle s = style;
   while (s == style) s = all[rng.below(n)];
   return s;
+}
+
+// A date as the source writes it: shifted by 2 weeks to 4 months with the
+// source's date_error_rate, then coarsened to a precision drawn by its
+// weights, and read back as the importer will read it.
+PartialDate written_date(const SourceSpec& spec, CivilDate d, Rng& rng, bool& shifted,
+                         DatePrecision& precision) {
+  shifted = false;
+  if (rng.bernoulli(spec.date_error_rate)) {
+    shifted = true;
+    const long days = rng.between(14, 120);
+    d = shift_days(d, rng.bernoulli(0.5) ? days : -days);
+  }
+  const auto& w = spec.date_precision;
+  const double weights[4] = {w.day, w.month, w.season, w.year};
+  constexpr DatePrecision kPrecisions[4] = {DatePrecision::day, DatePrecision::month,
+                                            DatePrecision::season, DatePrecision::year};
+  precision = kPrecisions[rng.weighted(weights)];
+  const std::string text = internal::date_text(d, precision, spec.korean_dates, rng);
+  auto parsed = parse_partial_date(text);
+  if (!parsed) std::abort();  // date_text writes only what the parser reads (tested)
+  return *parsed;
 }
 
 struct Writer {
@@ -163,24 +186,32 @@ struct Writer {
     CaseEvent event;
     event.type = spec.event_type;
     if (!missing()) {
-      CivilDate d = event_date;
-      if (rng.bernoulli(spec.date_error_rate)) {
-        noise.date_error = true;
-        const long days = rng.between(14, 120);
-        d = shift_days(d, rng.bernoulli(0.5) ? days : -days);
-      }
-      const auto& w = spec.date_precision;
-      const double weights[4] = {w.day, w.month, w.season, w.year};
-      constexpr DatePrecision kPrecisions[4] = {DatePrecision::day, DatePrecision::month,
-                                                DatePrecision::season, DatePrecision::year};
-      noise.date_precision = kPrecisions[rng.weighted(weights)];
-      const std::string text = internal::date_text(d, noise.date_precision, spec.korean_dates, rng);
-      auto parsed = parse_partial_date(text);
-      if (!parsed) std::abort();  // date_text writes only what the parser reads (tested)
-      event.date = *parsed;
+      bool shifted = false;
+      event.date = written_date(spec, event_date, rng, shifted, noise.date_precision);
+      noise.date_error = shifted;
     }
     if (!missing()) event.place = internal::place_text(place_or_abort(tables, event_place_id), spec.style, rng);
     r.events.push_back(std::move(event));
+
+    // The life course after return, from a stream of its own (so the rest
+    // of the record does not depend on whether it is reported).
+    Rng life(derive_seed(options.population.seed,
+                         {kLifeCourseStream, std::stoull(person.person_id.substr(1)), source_index,
+                          static_cast<std::uint64_t>(copy)}));
+    if (life.bernoulli(spec.detention_report_rate)) {
+      noise.detention_reported = true;
+      CaseEvent detention;
+      detention.type = "detention_dprk";
+      const auto gone = [&] { return life.bernoulli(spec.missing_rate); };
+      if (!gone()) detention.facility_type = person.facility_type;
+      if (person.sentence_months > 0 && !gone()) detention.sentence_months = person.sentence_months;
+      if (!gone()) {
+        bool shifted = false;
+        DatePrecision precision = DatePrecision::unknown;
+        detention.date = written_date(spec, person.detention_start, life, shifted, precision);
+      }
+      r.events.push_back(std::move(detention));
+    }
 
     out.records.push_back(std::move(r));
     out.record_person_ids.push_back(person.person_id);
@@ -196,6 +227,7 @@ std::vector<SourceSpec> default_sources(int count) {
   {  // An NGO's own interviews with escapees, kept in Korean.
     SourceSpec& s = all[0];
     s.name = "nkdb_interviews";
+    s.detention_report_rate = 0.6;
     s.style = NameStyle::kHangulSouth;
     s.form.split_fields = true;
     s.capture_probability = 0.30;
@@ -210,6 +242,7 @@ std::vector<SourceSpec> default_sources(int count) {
   {  // English NGO reports using DPRK-style romanisation.
     SourceSpec& s = all[1];
     s.name = "ngo_reports";
+    s.detention_report_rate = 0.3;
     s.style = NameStyle::kDprkAscii;
     s.form.spaced = 3.0;
     s.form.hyphenated = 1.0;
@@ -226,6 +259,7 @@ std::vector<SourceSpec> default_sources(int count) {
   {  // South Korean media in English, with ad-hoc spellings.
     SourceSpec& s = all[2];
     s.name = "media_south";
+    s.detention_report_rate = 0.05;
     s.style = NameStyle::kSouthAdHoc;
     s.form.spaced = 0.5;
     s.form.hyphenated = 3.0;
@@ -244,6 +278,7 @@ std::vector<SourceSpec> default_sources(int count) {
      // drawn from the interviews, hence the dependence.
     SourceSpec& s = all[3];
     s.name = "un_submissions";
+    s.detention_report_rate = 0.1;
     s.style = NameStyle::kRrCapitals;
     s.form.split_fields = true;
     s.form.spaced = 0.3;
@@ -263,6 +298,7 @@ std::vector<SourceSpec> default_sources(int count) {
   {  // Academic and library-style writing: MR with diacritics.
     SourceSpec& s = all[4];
     s.name = "academic_mr";
+    s.detention_report_rate = 0.05;
     s.style = NameStyle::kMrDiacritics;
     s.form.spaced = 0.2;
     s.form.hyphenated = 3.0;
@@ -351,7 +387,7 @@ TruthTable truth_table(const SimulatedData& data, const SimulationOptions& optio
               "name_hanzi",    "sex",           "birth_year",        "origin_place_id",
               "origin_place",  "border_crossing_date", "arrest_date", "arrest_place_id",
               "repatriation_date", "handover_china_id", "handover_dprk_id", "facility_type",
-              "sentence_months", "visibility"};
+              "sentence_months", "detention_start_date", "visibility"};
   for (const auto& s : options.sources) t.header.push_back("records_" + s.name);
   for (std::size_t i = 0; i < data.people.size(); ++i) {
     const Person& p = data.people[i];
@@ -374,6 +410,7 @@ TruthTable truth_table(const SimulatedData& data, const SimulationOptions& optio
         p.handover_dprk_id,
         p.facility_type,
         std::to_string(p.sentence_months),
+        iso_date(p.detention_start),
         fmt::format("{:.4f}", p.visibility)};
     for (std::size_t k = 0; k < options.sources.size(); ++k)
       row.push_back(std::to_string(i < data.captures.size() ? data.captures[i][k] : 0));

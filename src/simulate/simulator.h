@@ -14,7 +14,11 @@
 // Each record reports one event (the source's event_type: repatriation,
 // arrest_china or border_crossing) with its date and place, and the
 // person's name, sex, birth year (or an age at the event) and home county,
-// each subject to the source's noise (SourceSpec). Records are the
+// each subject to the source's noise (SourceSpec). With probability
+// detention_report_rate a record also reports the life course after return:
+// a second event, detention_dprk, with the facility type, the sentence in
+// months (when there was one) and the date the detention began, each
+// subject to the same missing-field and date noise. Records are the
 // canonical CaseRecord (DESIGN.md section 5); the truth is kept beside them
 // (record_person_ids) and per person (people, truth_table()).
 //
@@ -22,6 +26,8 @@
 // the same seed gives byte-identical records on any platform. Streams are
 // per person (and per person, source and copy for records), so adding
 // people or sources does not change what earlier people's records say.
+// The second event is drawn from a stream of its own: a record's first
+// event and person fields are the same whatever detention_report_rate is.
 //
 // Thread safety: pure functions of their arguments.
 #pragma once
@@ -66,13 +72,16 @@ struct SourceSpec {
   DatePrecisionWeights date_precision;
   bool korean_dates = false;           // "2006년 10월" instead of "2006-10"
   std::string event_type = "repatriation";  // repatriation, arrest_china or border_crossing
+  double detention_report_rate = 0.0;  // a second event: the detention after return
 };
 
 // Source presets, one per style, in this order: nkdb_interviews (Hangul),
 // ngo_reports (DPRK ASCII), media_south (South ad-hoc), un_submissions (RR
 // capitals, depends on the interviews), academic_mr (MR diacritics),
 // prc_documents (Pinyin and hanzi, arrests). `count` in 1..6 takes the
-// first `count`; the default simulation uses 4.
+// first `count`; the default simulation uses 4. The interviews report the
+// detention after return often (0.6), the NGO reports less (0.3), UN
+// submissions, media and academic writing rarely, Chinese documents never.
 std::vector<SourceSpec> default_sources(int count = 4);
 
 struct SimulationOptions {
@@ -92,6 +101,7 @@ struct RecordNoise {
   bool place_variant = false;
   int missing_fields = 0;
   DatePrecision date_precision = DatePrecision::unknown;  // unknown: no date written
+  bool detention_reported = false;  // the record has the second event (detention_dprk)
 };
 
 struct SimulatedData {
@@ -112,8 +122,8 @@ Result<SimulatedData> simulate(const SimulationOptions& options, const KoreanTab
 
 // One row per person: person_id, the name in Hangul (North and South
 // forms), hanja and hanzi, sex, birth year, home place (id and Hangul), the
-// dates and places of the events, detention, visibility, and one
-// records_<source> column per source (0, 1 or 2).
+// dates and places of the events, detention (facility, sentence, start),
+// visibility, and one records_<source> column per source (0, 1 or 2).
 struct TruthTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;

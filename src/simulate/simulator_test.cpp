@@ -23,8 +23,10 @@ std::string records_text(const SimulatedData& d) {
     out << r.record_id << '|' << r.source << '|' << r.list << '|' << r.full_name << '|' << r.family_name
         << '|' << r.given_name << '|' << r.name_hangul << '|' << r.name_hanzi << '|' << r.sex << '|'
         << opt(r.birth_year) << '|' << opt(r.age) << '|' << r.origin_place;
-    for (const auto& e : r.events)
+    for (const auto& e : r.events) {
       out << '|' << e.type << '|' << (e.date ? e.date->verbatim : std::string()) << '|' << e.place;
+      if (!e.facility_type.empty() || e.sentence_months) out << '|' << e.facility_type << '|' << opt(e.sentence_months);
+    }
     out << '|' << d.record_person_ids[i] << '\n';
   }
   return out.str();
@@ -76,10 +78,40 @@ TEST(Simulator, SameSeedGivesByteIdenticalOutput) {
   const std::string b = records_text(run(o));
   EXPECT_EQ(a, b);
   // Golden hash: changes only when the generator's output changes on purpose
-  // (then update it and say so in the commit).
-  EXPECT_EQ(fnv1a(a), 2382564331657258799ULL) << "0x" << std::hex << fnv1a(a);
+  // (then update it and say so in the commit). Re-pinned when records began
+  // to report the detention after return (a second event).
+  EXPECT_EQ(fnv1a(a), 13632672958361406001ULL) << "0x" << std::hex << fnv1a(a);
   o.population.seed = 8;
   EXPECT_NE(records_text(run(o)), a);
+}
+
+TEST(Simulator, WithoutDetentionReportsTheRecordsAreAsBeforeThem) {
+  // The second event is drawn from a stream of its own: with the rate at 0
+  // every record is what it was before life-course reporting existed (the
+  // golden hash of that generator), and with it the first event and the
+  // person fields of every record are unchanged.
+  SimulationOptions o;
+  o.population.seed = 7;
+  o.population.people = 400;
+  o.sources = default_sources(6);
+  const SimulatedData with = run(o);
+  for (auto& s : o.sources) s.detention_report_rate = 0;
+  const SimulatedData without = run(o);
+  EXPECT_EQ(fnv1a(records_text(without)), 2382564331657258799ULL);
+  ASSERT_EQ(with.records.size(), without.records.size());
+  std::size_t second = 0;
+  for (std::size_t r = 0; r < with.records.size(); ++r) {
+    CaseRecord first_only = with.records[r];
+    second += first_only.events.size() == 2;
+    first_only.events.resize(1);
+    SimulatedData one, other;
+    one.records = {first_only};
+    one.record_person_ids = {with.record_person_ids[r]};
+    other.records = {without.records[r]};
+    other.record_person_ids = {without.record_person_ids[r]};
+    ASSERT_EQ(records_text(one), records_text(other));
+  }
+  EXPECT_GT(second, 50u);
 }
 
 TEST(Simulator, GoldenRecords) {
@@ -211,9 +243,95 @@ TEST(Simulator, RecordsKeepTheirStylesPromises) {
           ASSERT_NE(normalize::detect_script(rec.origin_place), normalize::Script::kHangul) << rec.origin_place;
         }
     }
-    ASSERT_EQ(rec.events.size(), 1u);
+    ASSERT_EQ(rec.events.size(), d.record_noise[r].detention_reported ? 2u : 1u);
     ASSERT_EQ(rec.events[0].type, s.event_type);
+    if (rec.events.size() == 2) {
+      ASSERT_EQ(rec.events[1].type, "detention_dprk");
+    }
   }
+}
+
+TEST(Simulator, DetentionReportRatesAreRealised) {
+  const auto& d = big();
+  const auto& sources = big_options().sources;
+  // Interviews report it often, NGO reports less, the others rarely or never.
+  EXPECT_GT(sources[0].detention_report_rate, sources[1].detention_report_rate);
+  for (std::size_t k = 2; k < sources.size(); ++k)
+    EXPECT_LT(sources[k].detention_report_rate, sources[1].detention_report_rate) << sources[k].name;
+  EXPECT_EQ(sources[5].detention_report_rate, 0.0);
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    const SourceSpec& s = sources[k];
+    double records = 0, reported = 0;
+    for (std::size_t r = 0; r < d.records.size(); ++r) {
+      if (d.record_source[r] != k) continue;
+      ++records;
+      reported += d.records[r].events.size() == 2;
+      ASSERT_EQ(d.records[r].events.size() == 2, d.record_noise[r].detention_reported);
+    }
+    EXPECT_NEAR(reported / records, s.detention_report_rate, tolerance(s.detention_report_rate, records))
+        << s.name;
+  }
+}
+
+TEST(Simulator, ReportedDetentionIsTheTruthAndFollowsThe2004Change) {
+  const auto& d = big();
+  std::map<std::string, const Person*> people;
+  for (const auto& p : d.people) people[p.person_id] = &p;
+  const CivilDate change{2004, 10, 1};
+  double early = 0, early_long = 0, late = 0, late_kyohwaso = 0, late_years = 0;
+  double facilities = 0, sentences = 0, dates = 0, detention_events = 0;
+  for (std::size_t r = 0; r < d.records.size(); ++r) {
+    const CaseRecord& rec = d.records[r];
+    if (rec.events.size() < 2) continue;
+    ++detention_events;
+    const Person& p = *people.at(d.record_person_ids[r]);
+    const CaseEvent& e = rec.events[1];
+    // What is written is the truth (or missing).
+    if (!e.facility_type.empty()) {
+      ++facilities;
+      ASSERT_EQ(e.facility_type, p.facility_type);
+    }
+    if (e.sentence_months) {
+      ++sentences;
+      ASSERT_EQ(*e.sentence_months, p.sentence_months);
+      ASSERT_GT(p.sentence_months, 0);
+    }
+    if (e.date) {
+      ++dates;
+      // Within the date noise (4 months) of the start, and never before the
+      // return by more than that.
+      ASSERT_LE(days_from_civil(e.date->earliest), days_from_civil(p.detention_start) + 121) << e.date->verbatim;
+      ASSERT_GE(days_from_civil(e.date->latest), days_from_civil(p.detention_start) - 121) << e.date->verbatim;
+    }
+    ASSERT_GE(days_from_civil(p.detention_start), days_from_civil(p.repatriation));
+    ASSERT_LE(days_from_civil(p.detention_start), days_from_civil(p.repatriation) + 120);
+    // Sentences: months of labour training before October 2004, often
+    // years of prison after.
+    if (!e.sentence_months || e.facility_type.empty()) continue;
+    if (p.repatriation < change) {
+      ++early;
+      early_long += *e.sentence_months > 6;
+      ASSERT_NE(e.facility_type, "kyohwaso");
+    } else {
+      ++late;
+      late_kyohwaso += e.facility_type == "kyohwaso";
+      late_years += *e.sentence_months >= 12;
+      if (e.facility_type == "kyohwaso") {
+        ASSERT_GE(*e.sentence_months, 12);
+        ASSERT_LE(*e.sentence_months, 60);
+      }
+    }
+  }
+  EXPECT_GT(early, 30);
+  EXPECT_EQ(early_long, 0);
+  EXPECT_GT(late, 100);
+  // Among the sentenced after the change, prison (half of everyone, so
+  // 0.5 / 0.9 of the sentenced) and years of it.
+  EXPECT_NEAR(late_kyohwaso / late, 0.5 / 0.9, tolerance(0.5 / 0.9, late));
+  EXPECT_GT(late_years / late, 0.45);
+  EXPECT_GT(facilities / detention_events, 0.85);
+  EXPECT_GT(dates / detention_events, 0.85);
+  EXPECT_GT(sentences, 0.5 * detention_events);
 }
 
 TEST(Simulator, DatesContainTheTruthAndPlacesResolve) {
