@@ -25,10 +25,16 @@ for target in "${targets[@]}"; do
   seeds=()
   [ -d "$root/fuzz/seeds/$name" ] && seeds=("$root/fuzz/seeds/$name")
   echo "== $target for ${seconds}s"
+  log=$build/$target.log
   if ! (cd "$build" && "./$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-          -print_final_stats=1 "$corpus" "${seeds[@]}" 2>&1 | tail -n 12); then
-    echo "!! $target found a problem: see $build/crash-* (or leak-*, timeout-*)"
+          -print_final_stats=1 "$corpus" "${seeds[@]}" >"$log" 2>&1); then
+    # What failed and where in our code (the frames of uncounted and of the
+    # target), then the input as libFuzzer printed it (Base64 line).
+    grep -E 'ERROR:|SUMMARY:|what\(\)|terminate called|#[0-9]+ .* in (uncounted::|LLVMFuzzerTestOneInput)|^Base64:' "$log" | head -n 40 || true
+    echo "!! $target found a problem: see $build/crash-* (or leak-*, timeout-*); full log $log"
     status=1
+  else
+    tail -n 6 "$log"
   fi
 done
 exit $status

@@ -97,6 +97,8 @@ Result<EstimateReport> parse_estimate_json(const std::string& text, const std::s
   } catch (const Json::parse_error& e) {
     // e.what() may quote the text; the byte offset is enough to find it.
     return fail(file_name + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  } catch (const Json::out_of_range&) {  // a number beyond a double's range
+    return fail(file_name + ": not valid JSON (a number is too large)");
   }
   try {
     EstimateReport report;

@@ -393,6 +393,8 @@ Result<LinkConfig> parse_link_config(std::string_view text, const std::string& f
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     return fail(where.position(e.byte > 0 ? e.byte - 1 : 0), "not valid JSON");
+  } catch (const json::out_of_range&) {  // a number beyond a double's range
+    return fail(file_name + ": not valid JSON (a number is too large)");
   }
   Parser parser{where, {}};
   if (auto ok = parser.parse(root); !ok) return tl::unexpected(ok.error());
