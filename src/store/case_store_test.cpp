@@ -520,12 +520,14 @@ TEST_F(CaseStoreTest, NoStoreFileHoldsPlaintext) {
 
 TEST_F(CaseStoreTest, Version1StoreIsMigratedKeepingItsSources) {
   {
-    // Make the store a version-1 store holding a source: drop what 1 -> 2 added.
+    // Make the store a version-1 store holding a source: drop what 2 -> 3 and 1 -> 2 added.
     auto store = CaseStore::open(path_, pass(), Access::write);
     ASSERT_TRUE(store);
     ASSERT_TRUE(import(*store, {person("1", "박순희", "Hoeryong")}));
     ASSERT_TRUE(store->write([](Database& db) -> Status {
-      for (const char* sql : {"ALTER TABLE sources DROP COLUMN date_text", "ALTER TABLE sources DROP COLUMN date_earliest",
+      for (const char* sql : {"DROP TABLE link_decision_revocations", "DROP TABLE link_decisions",
+                              "DROP TABLE link_pairs", "DROP TABLE link_entities", "DROP TABLE link_runs",
+                              "ALTER TABLE sources DROP COLUMN date_text", "ALTER TABLE sources DROP COLUMN date_earliest",
                               "ALTER TABLE sources DROP COLUMN date_latest", "PRAGMA user_version = 1"})
         if (auto ok = db.exec(sql); !ok) return ok;
       return {};

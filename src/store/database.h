@@ -71,6 +71,7 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int index, std::int64_t value);
+  Statement& bind_real(int index, double value);  // named apart: an int would silently pick it
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::span<const std::uint8_t> blob);
   Statement& bind_null(int index);
@@ -85,6 +86,7 @@ class Statement {
 
   bool is_null(int column) const;
   std::int64_t column_int(int column) const;
+  double column_real(int column) const;
   std::string column_text(int column) const;
   std::span<const std::uint8_t> column_blob(int column) const;
 

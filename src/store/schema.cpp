@@ -83,6 +83,50 @@ ALTER TABLE sources ADD COLUMN date_text TEXT;
 ALTER TABLE sources ADD COLUMN date_earliest TEXT;
 ALTER TABLE sources ADD COLUMN date_latest TEXT;
 )sql",
+    // 2 -> 3: linkage in the store (DESIGN.md section 3: decisions,
+    // automatic or clerical, are stored, reversible and audited). A link
+    // run keeps its entities and scored pairs; reviewers' decisions name
+    // records by source and record_id (they hold across new versions) and
+    // are revoked by a later row, never deleted.
+    R"sql(
+CREATE TABLE link_runs(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL, actor TEXT NOT NULL,
+  config TEXT NOT NULL,
+  threshold REAL NOT NULL,
+  records INTEGER NOT NULL, entities INTEGER NOT NULL,
+  summary TEXT NOT NULL);
+CREATE TABLE link_entities(
+  run_id INTEGER NOT NULL REFERENCES link_runs(id),
+  record_id INTEGER NOT NULL REFERENCES records(id),
+  entity INTEGER NOT NULL,
+  PRIMARY KEY (run_id, record_id)) WITHOUT ROWID;
+CREATE TABLE link_pairs(
+  run_id INTEGER NOT NULL REFERENCES link_runs(id),
+  left_record INTEGER NOT NULL REFERENCES records(id),
+  right_record INTEGER NOT NULL REFERENCES records(id),
+  weight REAL NOT NULL, probability REAL NOT NULL,
+  PRIMARY KEY (run_id, left_record, right_record)) WITHOUT ROWID;
+CREATE TABLE link_decisions(
+  id INTEGER PRIMARY KEY,
+  left_source_id INTEGER NOT NULL REFERENCES sources(id), left_key TEXT NOT NULL,
+  right_source_id INTEGER NOT NULL REFERENCES sources(id), right_key TEXT NOT NULL,
+  same INTEGER NOT NULL CHECK (same IN (0, 1)),
+  reason TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TABLE link_decision_revocations(
+  decision_id INTEGER PRIMARY KEY REFERENCES link_decisions(id),
+  reason TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);
+CREATE TRIGGER link_runs_append_only_u BEFORE UPDATE ON link_runs BEGIN SELECT RAISE(ABORT, 'link runs are never edited'); END;
+CREATE TRIGGER link_runs_append_only_d BEFORE DELETE ON link_runs BEGIN SELECT RAISE(ABORT, 'link runs are never deleted'); END;
+CREATE TRIGGER link_entities_append_only_u BEFORE UPDATE ON link_entities BEGIN SELECT RAISE(ABORT, 'link runs are never edited'); END;
+CREATE TRIGGER link_entities_append_only_d BEFORE DELETE ON link_entities BEGIN SELECT RAISE(ABORT, 'link runs are never deleted'); END;
+CREATE TRIGGER link_pairs_append_only_u BEFORE UPDATE ON link_pairs BEGIN SELECT RAISE(ABORT, 'link runs are never edited'); END;
+CREATE TRIGGER link_pairs_append_only_d BEFORE DELETE ON link_pairs BEGIN SELECT RAISE(ABORT, 'link runs are never deleted'); END;
+CREATE TRIGGER link_decisions_append_only_u BEFORE UPDATE ON link_decisions BEGIN SELECT RAISE(ABORT, 'decisions are revoked, never edited'); END;
+CREATE TRIGGER link_decisions_append_only_d BEFORE DELETE ON link_decisions BEGIN SELECT RAISE(ABORT, 'decisions are revoked, never deleted'); END;
+CREATE TRIGGER link_revocations_append_only_u BEFORE UPDATE ON link_decision_revocations BEGIN SELECT RAISE(ABORT, 'revocations are never edited'); END;
+CREATE TRIGGER link_revocations_append_only_d BEFORE DELETE ON link_decision_revocations BEGIN SELECT RAISE(ABORT, 'revocations are never deleted'); END;
+)sql",
 };
 
 }  // namespace

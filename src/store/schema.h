@@ -22,7 +22,7 @@
 
 namespace uncounted::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The database's schema version (0 for an empty database).
 Result<int> schema_version(Database& db);
