@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <numeric>
+#include <string>
 #include <unordered_map>
 
 #include "link/clustering.h"
@@ -338,6 +340,58 @@ std::vector<PatternCount> to_counts(const std::unordered_map<std::uint32_t, doub
   return out;
 }
 
+struct DecisionCounts {
+  std::uint64_t must = 0;
+  std::uint64_t cannot = 0;
+};
+
+// Checks the clerical decisions: valid indices, and no chain of must-links
+// joining a cannot-link pair (union-find over the must-links, then every
+// cannot-link). Counts the distinct pairs of each kind.
+Result<DecisionCounts> check_decisions(std::size_t n, const std::vector<ClericalDecision>& decisions) {
+  std::vector<std::uint32_t> parent;
+  auto find = [&](std::uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  std::vector<std::uint64_t> must, cannot;
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    const auto& d = decisions[i];
+    if (d.left >= n || d.right >= n)
+      return fail("clerical decision " + std::to_string(i + 1) + " names record index " +
+                  std::to_string(std::max(d.left, d.right)) + ", but there are " + std::to_string(n) + " records");
+    if (d.left == d.right)
+      return fail("clerical decision " + std::to_string(i + 1) + " pairs record index " + std::to_string(d.left) +
+                  " with itself");
+    const std::uint64_t key = (static_cast<std::uint64_t>(std::min(d.left, d.right)) << 32) | std::max(d.left, d.right);
+    (d.same ? must : cannot).push_back(key);
+  }
+  for (auto* keys : {&must, &cannot}) {
+    std::sort(keys->begin(), keys->end());
+    keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+  }
+  if (!cannot.empty() && !must.empty()) {
+    parent.resize(n);
+    std::iota(parent.begin(), parent.end(), 0u);
+    for (auto key : must) {
+      const auto a = find(static_cast<std::uint32_t>(key >> 32));
+      const auto b = find(static_cast<std::uint32_t>(key));
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+    for (auto key : cannot) {
+      const auto lo = static_cast<std::uint32_t>(key >> 32);
+      const auto hi = static_cast<std::uint32_t>(key);
+      if (find(lo) == find(hi))
+        return fail("clerical decisions conflict: record indices " + std::to_string(lo) + " and " +
+                    std::to_string(hi) + " are cannot-link, but must-links join them");
+    }
+  }
+  return DecisionCounts{must.size(), cannot.size()};
+}
+
 }  // namespace
 
 Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& table, const LinkSpec& spec,
@@ -372,6 +426,11 @@ Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& tabl
 
 Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,
                                 const LinkProgress& progress) {
+  return link_records(table, spec, resources, std::vector<ClericalDecision>{}, progress);
+}
+
+Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,
+                                const std::vector<ClericalDecision>& decisions, const LinkProgress& progress) {
   const int workers = internal::worker_count(spec.threads);
   auto report = [&](std::string_view stage, double done) {
     if (progress) progress(stage, done);
@@ -379,7 +438,11 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   if (spec.fields.empty()) return fail("the link spec has no fields to compare");
   if (spec.blocking.empty()) return fail("the link spec has no blocking rules");
   if (table.size() >= kMissing) return fail("too many records to link");
+  const auto decision_counts = check_decisions(table.size(), decisions);
+  if (!decision_counts) return tl::unexpected(decision_counts.error());
   LinkResult result;
+  result.summary.must_links = decision_counts->must;
+  result.summary.cannot_links = decision_counts->cannot;
   const std::size_t n = table.size();
   const std::size_t nf = spec.fields.size();
 
@@ -687,7 +750,7 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
     return probability_from_weight(w);
   };
   result.cluster_of = cluster_records(n, result.pairs, table.list_of, spec.threshold, spec.clustering,
-                                      spec.clustering.score_unscored ? score_unscored : PairScorer{});
+                                      spec.clustering.score_unscored ? score_unscored : PairScorer{}, decisions);
   std::uint32_t entities = 0;
   for (auto c : result.cluster_of) entities = std::max(entities, c + 1);
   result.summary.entities = entities;

@@ -17,6 +17,16 @@
 // candidate pairs whose probability reaches spec.review_floor, sorted by
 // (left, right). Errors: a field or rule naming a column the table lacks, a
 // comparator whose reference table is missing, too many levels to encode.
+// Clerical decisions (clerical_decision.h) act on the entities as
+// cluster_records describes: must-links merge first whatever their score,
+// the threshold, cohesion and one_per_list; no entity holds a cannot-link
+// pair; in the guarded cohesion a decided pair counts as 1 or 0. `pairs`,
+// the model and the field weights keep the model's scores. Errors, checked
+// before any work: an index >= table.size() or left == right (naming the
+// decision's position), and decisions that conflict (a chain of must-links
+// joins a cannot-link pair, or one pair is decided both ways), naming the
+// two record indices of the cannot-link pair; the caller maps indices to
+// record ids. A pair decided twice the same way counts once.
 // Work runs on spec.threads threads (std::thread); results do not depend
 // on the number of threads.
 // Thread safety: pure function; `progress` is called from the calling thread.
@@ -29,6 +39,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "link/clerical_decision.h"
 #include "link/link_model.h"
 #include "link/link_resources.h"
 #include "link/link_spec.h"
@@ -52,6 +63,8 @@ struct LinkSummary {
   double expected_matches = 0;       // sum of probabilities over candidate pairs
   double estimated_precision = 0;    // mean probability of scored pairs inside entities
   double estimated_recall = 0;       // their probability mass / expected_matches
+  std::uint64_t must_links = 0;      // clerical must-link pairs applied (distinct pairs)
+  std::uint64_t cannot_links = 0;    // clerical cannot-link pairs applied (distinct pairs)
 };
 
 struct LinkResult {
@@ -74,7 +87,12 @@ using LinkProgress = std::function<void(std::string_view stage, double done)>;
 Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& table, const LinkSpec& spec,
                                                          const LinkResources& resources);
 
+// Without clerical decisions.
 Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,
                                 const LinkProgress& progress = {});
+
+// With clerical decisions (see the contract above).
+Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,
+                                const std::vector<ClericalDecision>& decisions, const LinkProgress& progress = {});
 
 }  // namespace uncounted::link

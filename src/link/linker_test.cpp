@@ -146,5 +146,96 @@ TEST(Linker, KoreanNameNeedsTables) {
   EXPECT_FALSE(link_records(table, spec, LinkResources{}));
 }
 
+void expect_same_pairs(const LinkResult& x, const LinkResult& y) {
+  ASSERT_EQ(x.pairs.size(), y.pairs.size());
+  for (std::size_t i = 0; i < x.pairs.size(); ++i) {
+    EXPECT_EQ(x.pairs[i].left, y.pairs[i].left);
+    EXPECT_EQ(x.pairs[i].right, y.pairs[i].right);
+    EXPECT_EQ(x.pairs[i].weight, y.pairs[i].weight);
+    EXPECT_EQ(x.pairs[i].probability, y.pairs[i].probability);
+  }
+}
+
+TEST(LinkerClerical, NoDecisionsIsTheOldOverload) {
+  std::vector<std::string> truth;
+  const auto table = make_table(truth);
+  for (auto method : {ClusterMethod::kGuarded, ClusterMethod::kComponents}) {
+    auto spec = make_spec();
+    spec.clustering.method = method;
+    auto old_way = link_records(table, spec, LinkResources{});
+    auto new_way = link_records(table, spec, LinkResources{}, std::vector<ClericalDecision>{});
+    ASSERT_TRUE(old_way && new_way);
+    EXPECT_EQ(old_way->cluster_of, new_way->cluster_of);
+    expect_same_pairs(*old_way, *new_way);
+    EXPECT_EQ(old_way->summary.entities, new_way->summary.entities);
+    EXPECT_EQ(old_way->summary.linked_pairs, new_way->summary.linked_pairs);
+    EXPECT_EQ(new_way->summary.must_links, 0u);
+    EXPECT_EQ(new_way->summary.cannot_links, 0u);
+  }
+}
+
+TEST(LinkerClerical, DecisionsChangeEntitiesNotScores) {
+  std::vector<std::string> truth;
+  const auto table = make_table(truth);
+  for (auto method : {ClusterMethod::kGuarded, ClusterMethod::kComponents}) {
+    SCOPED_TRACE(method == ClusterMethod::kGuarded ? "guarded" : "components");
+    auto spec = make_spec();
+    spec.clustering.method = method;
+    auto base = link_records(table, spec, LinkResources{});
+    ASSERT_TRUE(base);
+    // A linked pair (to split) and a kept pair below the threshold whose
+    // records are in different entities (to join).
+    const ScoredPair* strong = nullptr;
+    const ScoredPair* weak = nullptr;
+    for (const auto& p : base->pairs) {
+      const bool together = base->cluster_of[p.left] == base->cluster_of[p.right];
+      if (!strong && together && p.probability >= spec.threshold) strong = &p;
+      if (!weak && !together && p.probability < spec.threshold) weak = &p;
+    }
+    ASSERT_TRUE(strong && weak);
+    const std::vector<ClericalDecision> decisions = {{strong->right, strong->left, false},
+                                                     {weak->left, weak->right, true},
+                                                     {weak->right, weak->left, true}};  // a repeat counts once
+    auto decided = link_records(table, spec, LinkResources{}, decisions);
+    ASSERT_TRUE(decided) << decided.error().message();
+    EXPECT_NE(decided->cluster_of[strong->left], decided->cluster_of[strong->right]);
+    EXPECT_EQ(decided->cluster_of[weak->left], decided->cluster_of[weak->right]);
+    expect_same_pairs(*base, *decided);
+    EXPECT_EQ(decided->summary.must_links, 1u);
+    EXPECT_EQ(decided->summary.cannot_links, 1u);
+    // Not dependent on the number of threads.
+    spec.threads = 1;
+    auto one = link_records(table, spec, LinkResources{}, decisions);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->cluster_of, decided->cluster_of);
+  }
+}
+
+TEST(LinkerClerical, ConflictingDecisionsAreAnError) {
+  std::vector<std::string> truth;
+  const auto table = make_table(truth);
+  // 10-11 and 11-12 must-link, but 12 and 10 cannot-link.
+  auto result = link_records(table, make_spec(), LinkResources{}, {{10, 11, true}, {12, 11, true}, {12, 10, false}});
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message().find("record indices 10 and 12"), std::string::npos) << result.error().message();
+  // One pair decided both ways.
+  result = link_records(table, make_spec(), LinkResources{}, {{3, 4, true}, {4, 3, false}});
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message().find("record indices 3 and 4"), std::string::npos) << result.error().message();
+}
+
+TEST(LinkerClerical, InvalidDecisionsAreAnError) {
+  std::vector<std::string> truth;
+  const auto table = make_table(truth);
+  const auto n = static_cast<std::uint32_t>(table.size());
+  auto out_of_range = link_records(table, make_spec(), LinkResources{}, {{0, 1, true}, {n, 0, false}});
+  ASSERT_FALSE(out_of_range);
+  EXPECT_NE(out_of_range.error().message().find("decision 2"), std::string::npos);
+  EXPECT_NE(out_of_range.error().message().find(std::to_string(n)), std::string::npos);
+  auto itself = link_records(table, make_spec(), LinkResources{}, {{5, 5, true}});
+  ASSERT_FALSE(itself);
+  EXPECT_NE(itself.error().message().find("itself"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace uncounted::link
