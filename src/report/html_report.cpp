@@ -300,6 +300,179 @@ data linkage_section(const LinkageSection& section, Audience audience) {
   return d;
 }
 
+// A threshold as a reader sees it: "0.5", "0.0588", "0.941".
+std::string threshold_text(double t) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", t);
+  return buffer;
+}
+
+// The match weight (log2 of the odds) of a threshold, signed: "+2", "-4.3".
+std::string weight_text(double t) {
+  const double w = std::log2(t / (1 - t));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.1f", std::fabs(w) < 0.05 ? 0.0 : w);
+  std::string out = buffer;
+  if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0) out.resize(out.size() - 2);
+  return out == "+0" ? "0" : out;
+}
+
+const EstimateRow* recommended_of(const SensitivityRow& row) {
+  for (const auto& e : row.estimates)
+    if (e.recommended) return &e;
+  return row.estimates.empty() ? nullptr : &row.estimates.front();
+}
+
+bool is_run(const LinkageSensitivity& s, const SensitivityRow& row) {
+  return std::fabs(row.threshold - s.run_threshold) <= 1e-9;
+}
+
+bool intervals_overlap(const EstimateRow& a, const EstimateRow& b) {
+  const bool a_below_b = a.upper && *a.upper < b.lower;
+  const bool b_below_a = b.upper && *b.upper < a.lower;
+  return !a_below_b && !b_below_a;
+}
+
+bool inside(double value, const EstimateRow& interval) {
+  return value >= interval.lower && (!interval.upper || value <= *interval.upper);
+}
+
+std::string change_text(double from, double to) {
+  if (from <= 0) return "";
+  const double percent = (to - from) / from * 100;
+  if (std::fabs(percent) < 0.5) return " (a change of less than 1%)";
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, " (%+.0f%%)", percent);
+  return buffer;
+}
+
+// What the rows say, in words computed from the numbers: how far the
+// recommended estimate moves between the loosest and the strictest
+// thresholds, whether their intervals overlap, and whether the other
+// thresholds' estimates stay within the run's interval.
+std::string sensitivity_summary(const LinkageSensitivity& s, const std::vector<PublishedCount>& documented) {
+  struct Shown {
+    const SensitivityRow* row;
+    const EstimateRow* estimate;
+  };
+  std::vector<Shown> shown;
+  const Shown* run = nullptr;
+  for (std::size_t i = 0; i < s.rows.size(); ++i) {
+    const EstimateRow* e = recommended_of(s.rows[i]);
+    if (e && !estimates_hidden(documented[i])) shown.push_back({&s.rows[i], e});
+  }
+  for (const auto& x : shown)
+    if (is_run(s, *x.row)) run = &x;
+  if (shown.size() < 2)
+    return "Fewer than two thresholds gave an estimate that can be shown, so the estimates cannot be compared "
+           "across thresholds.";
+  const Shown& loose = shown.front();
+  const Shown& strict = shown.back();
+  const bool all = shown.size() == s.rows.size();
+  std::string out = "Between the loosest threshold" + std::string(all ? "" : " with an estimate shown") + " (" +
+                    threshold_text(loose.row->threshold) + ") and the strictest (" +
+                    threshold_text(strict.row->threshold) + "), the recommended estimate moves from " + rounded(loose.estimate->n_hat) + " to " +
+                    rounded(strict.estimate->n_hat) + change_text(loose.estimate->n_hat, strict.estimate->n_hat) +
+                    "; their " + level_percent(strict.estimate->level) + "% intervals " +
+                    (intervals_overlap(*loose.estimate, *strict.estimate) ? "overlap." : "do not overlap.");
+  if (!all) {
+    std::string missing;
+    for (const auto& row : s.rows)
+      if (std::none_of(shown.begin(), shown.end(), [&](const Shown& x) { return x.row == &row; }))
+        missing += (missing.empty() ? "" : ", ") + threshold_text(row.threshold);
+    out += " No estimate is shown at " + missing + " (see the table).";
+  }
+  std::vector<std::string> methods;
+  for (const auto& x : shown)
+    if (std::find(methods.begin(), methods.end(), x.estimate->method) == methods.end())
+      methods.push_back(x.estimate->method);
+  if (methods.size() > 1) {
+    out += " The recommended method is not the same at every threshold (";
+    for (std::size_t i = 0; i < methods.size(); ++i) out += (i ? ", " : "") + methods[i];
+    out += ").";
+  }
+  if (run) {
+    std::size_t outside = 0;
+    for (const auto& x : shown)
+      if (&x != run && !inside(x.estimate->n_hat, *run->estimate)) ++outside;
+    out += " At this run\u2019s threshold (" + threshold_text(run->row->threshold) + ") it is " +
+           rounded(run->estimate->n_hat) + ". ";
+    if (outside == 0)
+      out += "Every other threshold gives an estimate within this run\u2019s interval, so the answer does not hinge on "
+             "how the uncertain matches are decided.";
+    else
+      out += std::to_string(outside) + " of the " + std::to_string(shown.size() - 1) +
+             " other thresholds give an estimate outside this run\u2019s interval, so the answer depends on how the "
+             "uncertain matches are decided: read it together with the linkage's uncertainty.";
+  }
+  return out;
+}
+
+data sensitivity_section(const LinkageSensitivity& s, Audience audience) {
+  // Each row's documented count is published on its own (no margin).
+  std::vector<PublishedCount> documented;
+  for (const auto& row : s.rows) documented.push_back(publish_count(row.documented, audience));
+  std::vector<std::string> methods;
+  for (const auto& row : s.rows)
+    for (const auto& e : row.estimates)
+      if (std::find(methods.begin(), methods.end(), e.method) == methods.end()) methods.push_back(e.method);
+
+  std::vector<IntervalRow> chart_rows;
+  list rows;
+  double level = 0.95;
+  bool has_run = false;
+  for (std::size_t i = 0; i < s.rows.size(); ++i) {
+    const auto& row = s.rows[i];
+    const bool run = is_run(s, row);
+    has_run = has_run || run;
+    const bool hidden = estimates_hidden(documented[i]);
+    const EstimateRow* rec = hidden ? nullptr : recommended_of(row);
+    IntervalRow chart_row{threshold_text(row.threshold) + (run ? " (this run)" : ""), documented[i], std::nullopt,
+                          run};
+    if (rec) {
+      level = rec->level;
+      chart_row.estimate = IntervalEstimate{rec->n_hat, rec->lower, rec->upper, rec->method};
+    }
+    chart_rows.push_back(std::move(chart_row));
+    data r;
+    r.set("threshold", threshold_text(row.threshold));
+    r.set("weight", weight_text(row.threshold));
+    r.set("run", run);
+    r.set("documented", documented[i].text());
+    list cells;
+    for (const auto& method : methods) {
+      data c;
+      const EstimateRow* e = nullptr;
+      for (const auto& x : row.estimates)
+        if (x.method == method) e = &x;
+      if (hidden) {
+        c.set("text", std::string("not shown"));
+      } else if (!e) {
+        c.set("text", std::string("—"));
+      } else {
+        c.set("text", rounded(e->n_hat) + " (" + interval_text(e->lower, e->upper) + ")");
+      }
+      c.set("recommended", !hidden && e && e == rec);
+      cells.push_back(std::move(c));
+    }
+    r.set("cells", cells);
+    rows.push_back(std::move(r));
+  }
+  list method_names;
+  for (const auto& m : methods) method_names.push_back(data(m));
+  data d;
+  d.set("chart", interval_chart(chart_rows, "Estimated total at each linkage threshold"));
+  d.set("rows", rows);
+  d.set("methods", method_names);
+  d.set("level", level_percent(level));
+  d.set("run_threshold", threshold_text(s.run_threshold));
+  d.set("has_run", has_run);
+  d.set("summary", sensitivity_summary(s, documented));
+  d.set("has_seed", s.seed.has_value());
+  d.set("seed", s.seed ? std::to_string(*s.seed) : std::string());
+  return d;
+}
+
 data method_table(const StratumEstimates& t, const PublishedCount& documented) {
   data d;
   d.set("heading", t.label.empty() ? std::string("All periods together") : "Period " + t.label);
@@ -392,6 +565,8 @@ std::string render_report_html(const ReportData& in, Audience audience) {
   d.set("sentences",
         in.sentences && !in.sentences->rows.empty() ? sentences_section(*in.sentences, audience) : data(false));
   d.set("linkage", in.linkage ? linkage_section(*in.linkage, audience) : data(false));
+  d.set("sensitivity", in.sensitivity && !in.sensitivity->rows.empty() ? sensitivity_section(*in.sensitivity, audience)
+                                                                       : data(false));
 
   d.set("suppression_text", suppression_text(audience));
   d.set("has_seed", in.provenance.seed.has_value());

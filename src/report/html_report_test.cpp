@@ -29,6 +29,31 @@ StratumEstimates table(const std::string& label, std::int64_t documented, double
   return t;
 }
 
+struct SensitivityPoint {
+  double threshold;
+  std::int64_t documented;
+  double n;
+};
+
+// Rows with a log-linear estimate (recommended, interval n*0.9 to n*1.1)
+// and a Chao lower bound; the run's threshold is 0.5.
+LinkageSensitivity sensitivity(const std::vector<SensitivityPoint>& points) {
+  LinkageSensitivity s;
+  s.run_threshold = 0.5;
+  s.seed = 42;
+  for (const auto& p : points) {
+    SensitivityRow row;
+    row.threshold = p.threshold;
+    row.entities = p.documented;
+    row.documented = p.documented;
+    row.estimates.push_back({"loglinear", "[AB][C]", "bic", p.n, p.n * 0.9, p.n * 1.1, 0.95, "profile likelihood",
+                             true, "lowest BIC"});
+    row.estimates.push_back({"chao", "Mth Chao (LB)", "", p.n * 0.8, p.n * 0.7, std::nullopt, 0.95, "", false, ""});
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
 ReportData full_data() {
   ReportData d;
   d.synthetic = true;
@@ -65,6 +90,7 @@ ReportData full_data() {
   l.has_pairs = true;
   l.cluster_sizes = {{1, 600}, {2, 400}, {3, 200}, {4, 6}, {7, 1}};
   d.linkage = l;
+  d.sensitivity = sensitivity({{0.2, 1150, 2200}, {0.5, 1207, 2400}, {0.8, 1260, 2500}});
   d.provenance.version = "0.1.0";
   d.provenance.dependencies = {{"Eigen", "3.4.0"}};
   d.provenance.seed = 42;
@@ -80,8 +106,8 @@ TEST(HtmlReport, SelfContainedWithEveryChart) {
   EXPECT_EQ(html.find(" src="), std::string::npos);
   EXPECT_EQ(html.find("href=\"http"), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
-  // totals, overlap, one timeline series, sentences, weights, entity sizes.
-  EXPECT_EQ(occurrences(html, "<svg "), 6u);
+  // totals, overlap, one timeline series, sentences, weights, entity sizes, sensitivity.
+  EXPECT_EQ(occurrences(html, "<svg "), 7u);
   EXPECT_NE(html.find("Synthetic data."), std::string::npos);
   EXPECT_NE(html.find(std::string(64, 'a')), std::string::npos);
   EXPECT_NE(html.find("Random seed</th><td>42"), std::string::npos);
@@ -102,6 +128,7 @@ TEST(HtmlReport, TextFromTheDataIsEscaped) {
   d.sentences->categories[0] = kScript;
   d.provenance.inputs[0].label = kScript;
   d.notes.push_back(kScript);
+  d.sensitivity->rows[0].estimates[0].method = kScript;
   for (auto audience : {Audience::kPublic, Audience::kInternal}) {
     const std::string html = render_report_html(d, audience);
     EXPECT_EQ(html.find("<script"), std::string::npos);
@@ -137,9 +164,75 @@ TEST(HtmlReport, AbsentSectionsAreLeftOutWithANote) {
   ReportData d;
   d.provenance.version = "0.1.0";
   const std::string html = render_report_html(d, Audience::kPublic);
-  EXPECT_EQ(occurrences(html, "class=\"absent\""), 5u);
+  EXPECT_EQ(occurrences(html, "class=\"absent\""), 6u);
   EXPECT_EQ(html.find("<svg"), std::string::npos);
   EXPECT_NE(html.find("No estimate was given to the report"), std::string::npos);
+  EXPECT_NE(html.find("The estimates were not made again at other linkage thresholds (sensitivity.json"),
+            std::string::npos);
+}
+
+// The sensitivity section of a report with only that section.
+std::string sensitivity_html(const LinkageSensitivity& s, Audience audience = Audience::kPublic) {
+  ReportData d;
+  d.sensitivity = s;
+  const std::string html = render_report_html(d, audience);
+  const auto begin = html.find("<section id=\"sensitivity\">");
+  const auto end = html.find("</section>", begin);
+  return html.substr(begin, end - begin);
+}
+
+TEST(HtmlReport, SensitivityShowsAChartATableAndWhatTheNumbersSay) {
+  const std::string html = sensitivity_html(sensitivity({{0.2, 1150, 2200}, {0.5, 1207, 2400}, {0.8, 1260, 2500}}));
+  EXPECT_EQ(html.find("class=\"absent\""), std::string::npos);
+  EXPECT_EQ(occurrences(html, "<svg "), 1u);
+  EXPECT_EQ(occurrences(html, "class=\"estimate\""), 3u + 1u);  // a dot per threshold, and the legend's
+  EXPECT_EQ(occurrences(html, "class=\"documented\""), 3u + 1u);
+  EXPECT_NE(html.find("0.5 (this run)"), std::string::npos);
+  EXPECT_NE(html.find("<tr class=\"run\">"), std::string::npos);
+  EXPECT_NE(html.find("Between the loosest threshold (0.2) and the strictest (0.8), the recommended estimate "
+                      "moves from 2,200 to 2,500 (+14%); their 95% intervals overlap."),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("At this run\u2019s threshold (0.5) it is 2,400. Every other threshold gives an estimate "
+                      "within this run\u2019s interval"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<strong>2,400 (2,160 – 2,640)</strong>"), std::string::npos);
+  EXPECT_NE(html.find("1,920 (1,680 – no finite limit)"), std::string::npos);
+  EXPECT_NE(html.find("same random seed (42)"), std::string::npos);
+  // Match weights of the thresholds: -2, 0, +2 bits.
+  EXPECT_NE(html.find("<td class=\"num\">-2</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">+2</td>"), std::string::npos);
+}
+
+TEST(HtmlReport, SensitivitySaysWhenTheAnswerMoves) {
+  const std::string html = sensitivity_html(sensitivity({{0.06, 900, 1500}, {0.5, 1207, 2400}, {0.94, 1500, 4000}}));
+  EXPECT_NE(html.find("moves from 1,500 to 4,000 (+167%); their 95% intervals do not overlap."), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("2 of the 2 other thresholds give an estimate outside this run\u2019s interval"),
+            std::string::npos);
+  // Another recommended method at one threshold is named.
+  auto s = sensitivity({{0.2, 1150, 2200}, {0.5, 1207, 2400}, {0.8, 1260, 2500}});
+  s.rows[2].estimates[0].recommended = false;
+  s.rows[2].estimates[1].recommended = true;
+  EXPECT_NE(sensitivity_html(s).find("not the same at every threshold (loglinear, chao)"), std::string::npos);
+}
+
+TEST(HtmlReport, SensitivityHidesEstimatesOfFewPeopleInPublic) {
+  const auto s = sensitivity({{0.2, 3, 8}, {0.5, 40, 60}, {0.8, 45, 70}});
+  const std::string pub = sensitivity_html(s);
+  const std::string internal = sensitivity_html(s, Audience::kInternal);
+  EXPECT_NE(pub.find("<td class=\"num\">&lt;5</td>"), std::string::npos);
+  EXPECT_NE(pub.find("<td class=\"num\">not shown</td>"), std::string::npos);
+  EXPECT_NE(pub.find("Between the loosest threshold with an estimate shown (0.5) and the strictest (0.8)"),
+            std::string::npos);
+  EXPECT_NE(pub.find("No estimate is shown at 0.2 (see the table)."), std::string::npos);
+  EXPECT_EQ(pub.find(">8 ("), std::string::npos);
+  EXPECT_NE(internal.find("<td class=\"num\">3</td>"), std::string::npos);
+  EXPECT_NE(internal.find("Between the loosest threshold (0.2) and the strictest (0.8)"), std::string::npos);
+  // One row only: nothing to compare.
+  const auto one = sensitivity({{0.5, 40, 60}});
+  EXPECT_NE(sensitivity_html(one).find("Fewer than two thresholds gave an estimate"), std::string::npos);
 }
 
 TEST(Charts, SuppressedColumnsAreStubsNotBars) {

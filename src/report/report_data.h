@@ -106,6 +106,22 @@ struct LinkageSection {
   std::vector<std::pair<int, std::int64_t>> cluster_sizes;
 };
 
+// How the estimates move when the linkage threshold is made stricter or
+// looser: the records re-linked and re-estimated at each threshold
+// (app/linkage_sensitivity.h). The whole data only, no strata.
+struct SensitivityRow {
+  double threshold = 0;             // match probability at which two records link
+  std::int64_t entities = 0;        // linked entities (people)
+  std::int64_t documented = 0;      // people seen by at least one list
+  std::vector<EstimateRow> estimates;  // as estimate made them; at most one recommended
+};
+
+struct LinkageSensitivity {
+  double run_threshold = 0.5;         // the threshold of the run the report shows
+  std::vector<SensitivityRow> rows;   // by threshold, ascending (loosest first)
+  std::optional<std::uint64_t> seed;  // the estimates' seed, the same for every row
+};
+
 // An input of the report and its SHA-256, so a reader can tell which data
 // it rests on. `label` is a file name (no folder: folders can name people).
 struct InputDigest {
@@ -128,6 +144,7 @@ struct ReportData {
   std::optional<TimelineSection> timeline;
   std::optional<SentenceSection> sentences;
   std::optional<LinkageSection> linkage;
+  std::optional<LinkageSensitivity> sensitivity;
   Provenance provenance;
   std::vector<std::string> notes;  // shown in the methods section
 };

@@ -35,6 +35,7 @@ table { border-collapse: collapse; margin: 8px 0 16px; background: #fff; font-si
 th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.recommended td { background: #eef7ee; font-weight: 600; }
+tr.run td { background: #eef3fb; }
 .absent { color: #666; font-style: italic; }
 .note { color: #444; font-size: 13px; }
 code, .digest { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; word-break: break-all; }
@@ -77,6 +78,7 @@ footer { max-width: 980px; margin: 40px auto; padding: 0 20px; color: #666; font
 <li><a href="#timeline">Events over time</a></li>
 <li><a href="#sentences">Sentences by period</a></li>
 <li><a href="#linkage">Linkage</a></li>
+<li><a href="#sensitivity">Sensitivity to linkage</a></li>
 <li><a href="#methods">Methods and provenance</a></li>
 </ol></nav>
 </header>
@@ -162,8 +164,26 @@ footer { max-width: 980px; margin: 40px auto; padding: 0 20px; color: #666; font
 {{^linkage}}<p class="absent">No linkage output was given to the report (clusters.csv, pairs.csv from <code>uncounted link</code>).</p>{{/linkage}}
 </section>
 
+<section id="sensitivity">
+<h2>6. Sensitivity to linkage</h2>
+{{#sensitivity}}
+<p>The records were linked again at stricter and looser match thresholds (the match probability at which two records are taken to describe one person), and the total estimated again each time{{#has_seed}} with the same random seed ({{seed}}){{/has_seed}}. A looser threshold merges more records, so fewer people are documented; a stricter one splits them. If the estimate hardly moves, it does not rest on a few uncertain matches.{{#has_run}} This run's threshold is {{run_threshold}}.{{/has_run}}</p>
+<p class="summary"><strong>{{summary}}</strong></p>
+<div class="chart">{{{chart}}}</div>
+<table>
+<thead><tr><th class="num">Threshold</th><th class="num">Match weight</th><th class="num">Documented</th>{{#methods}}<th class="num">{{.}}: estimate ({{level}}% interval)</th>{{/methods}}</tr></thead>
+<tbody>
+{{#rows}}<tr{{#run}} class="run"{{/run}}><td class="num">{{threshold}}{{#run}} (this run){{/run}}</td><td class="num">{{weight}}</td><td class="num">{{documented}}</td>{{#cells}}<td class="num">{{#recommended}}<strong>{{text}}</strong>{{/recommended}}{{^recommended}}{{text}}{{/recommended}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+<p class="note">Each row of the chart is one threshold, the loosest at the top. The recommended estimate at each threshold is in bold in the table; the chart shows it. The match weight is the log<sub>2</sub> of the odds the threshold stands for (0 is even odds). The estimates are of the whole data, not of each period.</p>
+{{/sensitivity}}
+{{^sensitivity}}<p class="absent">The estimates were not made again at other linkage thresholds (sensitivity.json: the records re-linked and re-estimated at stricter and looser thresholds).</p>{{/sensitivity}}
+</section>
+
 <section id="methods">
-<h2>6. Methods and provenance</h2>
+<h2>7. Methods and provenance</h2>
 {{#method_tables}}
 <h3>{{heading}}</h3>
 <p class="note">{{documented_text}}</p>
