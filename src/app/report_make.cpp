@@ -10,6 +10,7 @@
 #include "app/report_estimates.h"
 #include "app/report_events.h"
 #include "app/report_linkage.h"
+#include "app/sensitivity_json.h"
 #include "base/csv_reader.h"
 #include "crypto/keyed_hash.h"
 #include "io/capture_histories_csv.h"
@@ -25,6 +26,7 @@ constexpr const char* kEstimate = "estimate.json";
 constexpr const char* kHistories = "histories.csv";
 constexpr const char* kClusters = "clusters.csv";
 constexpr const char* kPairs = "pairs.csv";
+constexpr const char* kSensitivity = "sensitivity.json";
 
 Status add_digest(report::ReportData& data, const fs::path& path) {
   auto bytes = read_file(path.string());
@@ -103,6 +105,14 @@ Result<report::ReportData> load_report_data(const std::string& dir, bool synthet
     data.notes.push_back("pairs.csv was not used: the match weights need clusters.csv beside it.");
   }
 
+  if (fs::exists(folder / kSensitivity)) {
+    auto sensitivity = read_sensitivity_json((folder / kSensitivity).string());
+    if (!sensitivity) return tl::unexpected(sensitivity.error());
+    data.sensitivity = std::move(*sensitivity);
+    if (auto d = add_digest(data, folder / kSensitivity); !d) return tl::unexpected(d.error());
+    any = true;
+  }
+
   // Record files: every other CSV with an event_type column, by name.
   EventInputs events;
   events.clusters = clusters ? &*clusters : nullptr;
@@ -169,6 +179,7 @@ Result<ReportMade> make_report(const ReportRequest& request) {
   if (!data->timeline) made.left_out.push_back("timeline (no dated events)");
   if (!data->sentences) made.left_out.push_back("sentences (no sentence lengths)");
   if (!data->linkage) made.left_out.push_back("linkage (no clusters.csv)");
+  if (!data->sensitivity) made.left_out.push_back("sensitivity to linkage (no sensitivity.json)");
   return made;
 }
 

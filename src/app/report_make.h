@@ -6,6 +6,8 @@
 //   histories.csv   the capture histories the estimate ran on (overlap)
 //   clusters.csv    `uncounted link --out-clusters` (linkage summary)
 //   pairs.csv       `uncounted link --out-pairs` (match weights)
+//   sensitivity.json the estimates re-made at other linkage thresholds
+//                   (linkage_sensitivity.h, sensitivity_json.h)
 //   other *.csv     record files with an event_type column (timeline,
 //                   sentences); other CSV files are ignored
 // Every file used is listed in the report with its SHA-256. Sections whose

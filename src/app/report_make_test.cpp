@@ -7,6 +7,7 @@
 
 #include "app/estimate_json_reader.h"
 #include "app/estimate_output.h"
+#include "app/sensitivity_json.h"
 #include "report/html_report.h"
 
 namespace uncounted {
@@ -120,9 +121,42 @@ TEST_F(ReportFolder, WritesTheFileAndRefusesAnEmptyFolder) {
   auto made = make_report({dir_.string(), (dir_ / "r.html").string(), report::Audience::kPublic, true});
   ASSERT_TRUE(made) << made.error().message();
   EXPECT_EQ(made->inputs, std::vector<std::string>{"estimate.json"});
-  EXPECT_EQ(made->left_out.size(), 4u);
+  EXPECT_EQ(made->left_out.size(), 5u);
   EXPECT_GT(fs::file_size(dir_ / "r.html"), 1000u);
   EXPECT_FALSE(fs::exists(dir_ / ".r.html.tmp"));
+}
+
+TEST_F(ReportFolder, ReadsAnOptionalSensitivityFile) {
+  write("estimate.json", format_estimate_json(sample_estimate()));
+  auto without = load_report_data(dir_.string(), false);
+  ASSERT_TRUE(without) << without.error().message();
+  EXPECT_FALSE(without->sensitivity);
+
+  report::LinkageSensitivity s;
+  s.run_threshold = 0.5;
+  s.seed = 7;
+  for (double t : {0.2, 0.5, 0.8}) {
+    report::SensitivityRow row;
+    row.threshold = t;
+    row.entities = row.documented = static_cast<std::int64_t>(150 - 40 * t);
+    row.estimates.push_back({"loglinear", "[A][B]", "bic", 200 - 50 * t, 180 - 50 * t, 230 - 50 * t, 0.95,
+                             "profile likelihood", true, "the only one"});
+    s.rows.push_back(std::move(row));
+  }
+  write("sensitivity.json", format_sensitivity_json(s));
+  auto data = load_report_data(dir_.string(), false);
+  ASSERT_TRUE(data) << data.error().message();
+  ASSERT_TRUE(data->sensitivity);
+  EXPECT_EQ(format_sensitivity_json(*data->sensitivity), format_sensitivity_json(s));
+  EXPECT_EQ(data->provenance.inputs.size(), 2u);
+  EXPECT_EQ(data->provenance.inputs[1].label, "sensitivity.json");
+  const std::string html = report::render_report_html(*data, report::Audience::kPublic);
+  EXPECT_NE(html.find("Between the loosest threshold (0.2) and the strictest (0.8)"), std::string::npos);
+
+  write("sensitivity.json", "{\"run_threshold\": 0.5, \"rows\": 3}");
+  auto bad = load_report_data(dir_.string(), false);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("sensitivity.json"), std::string::npos);
 }
 
 }  // namespace
