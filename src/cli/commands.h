@@ -28,7 +28,8 @@ void add_link_command(CLI::App& app, int& exit_status);
 void add_histories_command(CLI::App& app, int& exit_status);
 void add_evaluate_command(CLI::App& app, int& exit_status);
 
-// The HTML report (issue 5).
+// The HTML report and the synthetic data (issue 5).
 void add_report_command(CLI::App& app, int& exit_status);
+void add_simulate_command(CLI::App& app, int& exit_status);
 
 }  // namespace uncounted::cli
