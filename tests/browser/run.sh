@@ -7,9 +7,11 @@
 #
 #   tests/browser/run.sh PATH/TO/uncounted [--screenshot PNG]
 #
-# Needs /usr/bin/chromium (Debian package `chromium`), node, and
-# `npm ci` run in tests/browser (never downloads a browser). Exits 77
-# (ctest: skipped) when one of them (or python3, for the fixtures) is missing.
+# Needs /usr/bin/chromium (Debian package `chromium`; CHROMIUM= to use
+# another), node, and `npm ci` run in tests/browser (never downloads a
+# browser; `scripts/install-dependencies --browser` does both). Exits 77
+# (ctest: skipped) when one of them (or python3, for the fixtures) is
+# missing, or 1 (failed) when UNCOUNTED_REQUIRE_BROWSER=1, as in CI.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 uncounted=$1
@@ -17,8 +19,18 @@ shift
 screenshot=()
 if [ "${1:-}" = "--screenshot" ]; then screenshot=(--screenshot "$(realpath -m "$2")"); shift 2; fi
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ] || ! command -v node >/dev/null || ! command -v python3 >/dev/null || [ ! -d "$here/node_modules/playwright-core" ]; then
-  echo "skipped: needs $chromium, node and 'npm ci' in $here"
+missing=()
+[ -x "$chromium" ] || missing+=("$chromium")
+command -v node >/dev/null || missing+=(node)
+command -v python3 >/dev/null || missing+=(python3)
+[ -d "$here/node_modules/playwright-core" ] || missing+=("playwright-core ('npm ci' in $here)")
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "${UNCOUNTED_REQUIRE_BROWSER:-}" = 1 ]; then
+    printf 'FAIL: UNCOUNTED_REQUIRE_BROWSER=1 but the browser test lacks: %s\n' "${missing[*]}" >&2
+    echo "(scripts/install-dependencies --browser installs them)" >&2
+    exit 1
+  fi
+  printf 'skipped: the browser test lacks: %s (scripts/install-dependencies --browser installs them)\n' "${missing[*]}"
   exit 77
 fi
 work=$(mktemp -d)
