@@ -121,34 +121,23 @@ std::vector<Scenario> all_scenarios() {
 }
 
 // The sources of a scenario: the generator's presets (capture probability
-// 0.30, 0.25, 0.20, 0.18, 0.15, 0.15 for a person of median visibility),
-// with
+// 0.30, 0.25, 0.20, 0.18, 0.15, 0.15 for a person of median visibility)
+// with the capture of simulate::scenario_sources (simulator.h):
 //  * independent: no heterogeneity, no direct dependence;
 //  * heterogeneous: the presets' heterogeneity x 1.5 (sd 0.45-1.2 on the
 //    log-odds, one visibility shared by all lists), no direct dependence;
 //  * dependent: the presets' heterogeneity plus direct dependence: list 2
 //    on list 1 (+1.0), list 3 on list 2 (-0.7), list 4 on list 1 (+1.0, the
 //    preset), list 6 on list 5 (+1.0).
+// One event per record (no detention reports): the study links the
+// records as `uncounted link` does, which reads one row per record.
 std::vector<simulate::SourceSpec> scenario_sources(const Scenario& s) {
-  auto sources = simulate::default_sources(s.lists);
-  for (auto& src : sources) {
-    src.depends_on = -1;
-    src.dependence = 0;
-    if (s.capture == Capture::kIndependent) src.heterogeneity = 0;
-    if (s.capture == Capture::kHeterogeneous) src.heterogeneity *= 1.5;
-  }
-  if (s.capture == Capture::kDependent) {
-    auto depend = [&](int k, int on, double d) {
-      if (k < s.lists) {
-        sources[static_cast<std::size_t>(k)].depends_on = on;
-        sources[static_cast<std::size_t>(k)].dependence = d;
-      }
-    };
-    depend(1, 0, 1.0);
-    depend(2, 1, -0.7);
-    depend(3, 0, 1.0);
-    depend(5, 4, 1.0);
-  }
+  const simulate::CaptureScenario capture = s.capture == Capture::kIndependent ? simulate::CaptureScenario::kIndependent
+                                            : s.capture == Capture::kHeterogeneous
+                                                ? simulate::CaptureScenario::kHeterogeneous
+                                                : simulate::CaptureScenario::kDependent;
+  auto sources = simulate::scenario_sources(s.lists, capture);
+  for (auto& src : sources) src.detention_report_rate = 0;
   return sources;
 }
 

@@ -120,15 +120,15 @@ std::string command_line(const SimulateRunOptions& o) {
 
 std::string scenario_text(SimulateScenario s) {
   switch (s) {
-    case SimulateScenario::presets:
+    case SimulateScenario::kPresets:
       return "each source's own capture heterogeneity and dependence, as docs/SIMULATION.md lists them";
-    case SimulateScenario::independent:
+    case SimulateScenario::kIndependent:
       return "independent lists: no heterogeneity, no dependence";
-    case SimulateScenario::heterogeneous:
-      return "visibility heterogeneity (as the presets), no direct dependence";
-    case SimulateScenario::dependent:
-      return "list dependence: each list after the first more likely (+1.0 log-odds) to list whom the first "
-             "listed; no heterogeneity";
+    case SimulateScenario::kHeterogeneous:
+      return "strong visibility heterogeneity (the presets' x 1.5), no direct dependence";
+    case SimulateScenario::kDependent:
+      return "the presets' heterogeneity plus direct list dependence (2 on 1 +1.0, 3 on 2 -0.7, 4 on 1 +1.0, "
+             "6 on 5 +1.0 log-odds)";
   }
   return {};
 }
@@ -169,46 +169,20 @@ std::string manifest_text(const SimulateRunReport& r) {
 }  // namespace
 
 std::optional<SimulateScenario> parse_simulate_scenario(std::string_view name) {
-  for (auto s : {SimulateScenario::presets, SimulateScenario::independent, SimulateScenario::heterogeneous,
-                 SimulateScenario::dependent})
+  for (auto s : {SimulateScenario::kPresets, SimulateScenario::kIndependent, SimulateScenario::kHeterogeneous,
+                 SimulateScenario::kDependent})
     if (simulate_scenario_name(s) == name) return s;
   return std::nullopt;
 }
 
 std::string_view simulate_scenario_name(SimulateScenario scenario) {
   switch (scenario) {
-    case SimulateScenario::presets: return "presets";
-    case SimulateScenario::independent: return "independent";
-    case SimulateScenario::heterogeneous: return "heterogeneous";
-    case SimulateScenario::dependent: return "dependent";
+    case SimulateScenario::kPresets: return "presets";
+    case SimulateScenario::kIndependent: return "independent";
+    case SimulateScenario::kHeterogeneous: return "heterogeneous";
+    case SimulateScenario::kDependent: return "dependent";
   }
   return "presets";
-}
-
-std::vector<simulate::SourceSpec> simulate_scenario_sources(int count, SimulateScenario scenario) {
-  auto sources = simulate::default_sources(count);
-  for (std::size_t k = 0; k < sources.size(); ++k) {
-    auto& s = sources[k];
-    switch (scenario) {
-      case SimulateScenario::presets:
-        break;
-      case SimulateScenario::independent:
-        s.heterogeneity = 0;
-        s.depends_on = -1;
-        s.dependence = 0;
-        break;
-      case SimulateScenario::heterogeneous:
-        s.depends_on = -1;
-        s.dependence = 0;
-        break;
-      case SimulateScenario::dependent:
-        s.heterogeneity = 0;
-        s.depends_on = k == 0 ? -1 : 0;
-        s.dependence = k == 0 ? 0.0 : 1.0;
-        break;
-    }
-  }
-  return sources;
 }
 
 std::string simulate_period_label(int year) {
@@ -242,7 +216,7 @@ Result<SimulateRunReport> run_simulate(const SimulateRunOptions& options) {
   sim_options.population.people = options.people;
   sim_options.population.first_year = options.first_year;
   sim_options.population.last_year = options.last_year;
-  sim_options.sources = simulate_scenario_sources(options.sources, options.scenario);
+  sim_options.sources = simulate::scenario_sources(options.sources, options.scenario);
   bool pinyin = false;
   for (const auto& s : sim_options.sources) pinyin = pinyin || s.style == simulate::NameStyle::kPinyin;
 

@@ -40,21 +40,13 @@
 
 namespace uncounted {
 
-// How the sources' capture is set.
-enum class SimulateScenario {
-  presets,        // each source's own heterogeneity and dependence
-  independent,    // no heterogeneity, no dependence: every list independent
-  heterogeneous,  // the presets' visibility heterogeneity, no direct dependence
-  dependent,      // no heterogeneity; every source after the first +1.0 log-odds
-                  // for people the first source (the interviews) listed
-};
+// How the sources' capture is set: simulate::CaptureScenario (presets,
+// independent, heterogeneous, dependent; as in the coverage study).
+using SimulateScenario = simulate::CaptureScenario;
 
 // "presets", "independent", "heterogeneous", "dependent"; nullopt otherwise.
 std::optional<SimulateScenario> parse_simulate_scenario(std::string_view name);
 std::string_view simulate_scenario_name(SimulateScenario scenario);
-
-// The first `count` (1..6) source presets with `scenario` applied.
-std::vector<simulate::SourceSpec> simulate_scenario_sources(int count, SimulateScenario scenario);
 
 // "2000-2004" for 2000..2004: the five-year period of a year.
 std::string simulate_period_label(int year);
@@ -65,7 +57,7 @@ struct SimulateRunOptions {
   std::uint64_t seed = 1;
   int first_year = 2000;
   int last_year = 2023;
-  SimulateScenario scenario = SimulateScenario::presets;
+  SimulateScenario scenario = SimulateScenario::kPresets;
   std::string out_dir;
   std::string data_dir;  // the shared data folder (korean/ tables)
   int current_year = 0;  // 0: this year (UTC); dates must not lie in the future

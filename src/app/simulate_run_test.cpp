@@ -51,33 +51,35 @@ class SimulateRun : public ::testing::Test {
 };
 
 TEST(SimulateScenario, NamesAndSources) {
-  for (auto s : {SimulateScenario::presets, SimulateScenario::independent, SimulateScenario::heterogeneous,
-                 SimulateScenario::dependent})
+  for (auto s : {SimulateScenario::kPresets, SimulateScenario::kIndependent, SimulateScenario::kHeterogeneous,
+                 SimulateScenario::kDependent})
     EXPECT_EQ(parse_simulate_scenario(simulate_scenario_name(s)), s);
   EXPECT_FALSE(parse_simulate_scenario("Independent"));
   EXPECT_FALSE(parse_simulate_scenario(""));
 
-  const auto presets = simulate_scenario_sources(4, SimulateScenario::presets);
+  // The coverage study's scenarios (docs/COVERAGE.md).
+  const auto presets = simulate::scenario_sources(6, SimulateScenario::kPresets);
   EXPECT_EQ(presets[3].depends_on, 0);
   EXPECT_GT(presets[0].heterogeneity, 0);
-  for (const auto& s : simulate_scenario_sources(6, SimulateScenario::independent)) {
+  for (const auto& s : simulate::scenario_sources(6, SimulateScenario::kIndependent)) {
     EXPECT_EQ(s.heterogeneity, 0);
     EXPECT_EQ(s.depends_on, -1);
   }
-  const auto het = simulate_scenario_sources(4, SimulateScenario::heterogeneous);
+  const auto het = simulate::scenario_sources(6, SimulateScenario::kHeterogeneous);
   for (std::size_t k = 0; k < het.size(); ++k) {
-    EXPECT_EQ(het[k].heterogeneity, presets[k].heterogeneity);
+    EXPECT_DOUBLE_EQ(het[k].heterogeneity, 1.5 * presets[k].heterogeneity);
     EXPECT_EQ(het[k].depends_on, -1);
   }
-  const auto dep = simulate_scenario_sources(4, SimulateScenario::dependent);
-  EXPECT_EQ(dep[0].depends_on, -1);
+  const auto dep = simulate::scenario_sources(6, SimulateScenario::kDependent);
+  const int on[6] = {-1, 0, 1, 0, -1, 4};
+  const double by[6] = {0, 1.0, -0.7, 1.0, 0, 1.0};
   for (std::size_t k = 0; k < dep.size(); ++k) {
-    EXPECT_EQ(dep[k].heterogeneity, 0);
-    if (k > 0) {
-      EXPECT_EQ(dep[k].depends_on, 0);
-      EXPECT_EQ(dep[k].dependence, 1.0);
-    }
+    EXPECT_EQ(dep[k].heterogeneity, presets[k].heterogeneity);
+    EXPECT_EQ(dep[k].depends_on, on[k]) << k;
+    EXPECT_EQ(dep[k].dependence, by[k]) << k;
   }
+  // With fewer sources, a dependence on a source left out is dropped.
+  EXPECT_EQ(simulate::scenario_sources(2, SimulateScenario::kDependent).size(), 2u);
 }
 
 TEST(SimulateScenario, PeriodLabelsAreThoseOfHistories) {

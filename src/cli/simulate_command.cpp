@@ -69,8 +69,9 @@ void add_simulate_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--first-year", o.first_year, "First year of repatriation")->capture_default_str();
   cmd->add_option("--last-year", o.last_year, "Last year of repatriation (before this year)")->capture_default_str();
   cmd->add_option("--scenario", args->scenario,
-                  "How the sources capture people: presets (their own heterogeneity and dependence), independent, "
-                  "heterogeneous (visibility only) or dependent (lists depend on the first, no heterogeneity)")
+                  "How the sources capture people: presets (their own heterogeneity and dependence), independent "
+                  "(neither), heterogeneous (the presets' visibility heterogeneity x 1.5, no dependence) or dependent "
+                  "(the presets' heterogeneity plus direct list dependence), as in docs/COVERAGE.md")
       ->capture_default_str();
   cmd->add_option("--out", o.out_dir, "Folder to write (new, empty, or an earlier simulation's)")->required();
   cmd->add_option("--data-dir", o.data_dir,

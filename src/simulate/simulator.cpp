@@ -329,6 +329,30 @@ std::vector<SourceSpec> default_sources(int count) {
   return all;
 }
 
+std::vector<SourceSpec> scenario_sources(int count, CaptureScenario scenario) {
+  auto sources = default_sources(count);
+  if (scenario == CaptureScenario::kPresets) return sources;
+  for (auto& s : sources) {
+    s.depends_on = -1;
+    s.dependence = 0;
+    if (scenario == CaptureScenario::kIndependent) s.heterogeneity = 0;
+    if (scenario == CaptureScenario::kHeterogeneous) s.heterogeneity *= 1.5;
+  }
+  if (scenario == CaptureScenario::kDependent) {
+    const auto depend = [&](std::size_t k, int on, double d) {
+      if (k < sources.size()) {
+        sources[k].depends_on = on;
+        sources[k].dependence = d;
+      }
+    };
+    depend(1, 0, 1.0);
+    depend(2, 1, -0.7);
+    depend(3, 0, 1.0);
+    depend(5, 4, 1.0);
+  }
+  return sources;
+}
+
 Result<SimulatedData> simulate(const SimulationOptions& options, const KoreanTables& tables) {
   if (options.sources.empty()) return fail("a simulation needs at least one source");
   if (options.sources.size() > 30) return fail("a simulation may have at most 30 sources");

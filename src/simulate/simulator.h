@@ -84,6 +84,20 @@ struct SourceSpec {
 // submissions, media and academic writing rarely, Chinese documents never.
 std::vector<SourceSpec> default_sources(int count = 4);
 
+// How the sources' capture is set: the scenarios of `uncounted simulate
+// --scenario` and of the coverage study (docs/COVERAGE.md).
+//  * kPresets: each preset's own heterogeneity and dependence;
+//  * kIndependent: no heterogeneity, no direct dependence;
+//  * kHeterogeneous: the presets' heterogeneity x 1.5 (sd 0.45-1.2 on the
+//    log-odds, one visibility shared by all lists), no direct dependence;
+//  * kDependent: the presets' heterogeneity plus direct dependence: source
+//    2 on source 1 (+1.0), 3 on 2 (-0.7), 4 on 1 (+1.0, the preset), 6 on
+//    5 (+1.0), those of them among the first `count`.
+enum class CaptureScenario { kPresets, kIndependent, kHeterogeneous, kDependent };
+
+// default_sources(count) with `scenario` applied.
+std::vector<SourceSpec> scenario_sources(int count, CaptureScenario scenario);
+
 struct SimulationOptions {
   PopulationOptions population;
   std::vector<SourceSpec> sources = default_sources(4);
