@@ -22,15 +22,6 @@ std::string period_of(const CivilDate& d, int years) {
 Result<std::string> make_histories_csv(const HistoriesOptions& options) {
   auto rows = read_clusters_csv(options.clusters_path);
   if (!rows) return tl::unexpected(rows.error());
-  std::vector<std::string> lists;
-  std::unordered_map<std::string, std::size_t> list_index;
-  for (const auto& r : *rows)
-    if (list_index.emplace(r.list, lists.size()).second) lists.push_back(r.list);
-  for (const auto& l : lists)
-    if (l == "entity_id" || l == "stratum" || l == "count")
-      return fail(SourceLocation{options.clusters_path, 0, 0},
-                  "a list is named '" + l + "', which is also an output column; rename the list");
-
   // Stratum values per (source, record id).
   std::unordered_map<std::string, std::string> stratum_of;
   const bool stratified = !options.stratum_column.empty();
@@ -43,6 +34,21 @@ Result<std::string> make_histories_csv(const HistoriesOptions& options) {
     for (std::size_t r = 0; r < table.size(); ++r)
       stratum_of.emplace(table.sources[table.source_of[r]] + '\x1f' + table.record_ids[r], table.columns[0][r]);
   }
+  return histories_csv_from(*rows, stratified ? &stratum_of : nullptr, options.period_years, options.clusters_path);
+}
+
+Result<std::string> histories_csv_from(const std::vector<ClusterRow>& rows,
+                                       const std::unordered_map<std::string, std::string>* stratum_of,
+                                       int period_years, const std::string& origin) {
+  std::vector<std::string> lists;
+  std::unordered_map<std::string, std::size_t> list_index;
+  for (const auto& r : rows)
+    if (list_index.emplace(r.list, lists.size()).second) lists.push_back(r.list);
+  for (const auto& l : lists)
+    if (l == "entity_id" || l == "stratum" || l == "count")
+      return fail(SourceLocation{origin, 0, 0},
+                  "a list is named '" + l + "', which is also an output column; rename the list");
+  const bool stratified = stratum_of != nullptr;
 
   struct Entity {
     std::vector<char> seen;
@@ -52,23 +58,23 @@ Result<std::string> make_histories_csv(const HistoriesOptions& options) {
     std::string period;
   };
   std::map<std::uint64_t, Entity> entities;
-  for (const auto& r : *rows) {
+  for (const auto& r : rows) {
     auto& e = entities[r.cluster_id];
     if (e.seen.empty()) e.seen.assign(lists.size(), 0);
     e.seen[list_index[r.list]] = 1;
     if (!stratified) continue;
-    auto it = stratum_of.find(r.source + '\x1f' + r.record_id);
-    if (it == stratum_of.end())
-      return fail(SourceLocation{options.clusters_path, r.line, 1}, "no record with this source and record_id in the record files");
+    auto it = stratum_of->find(r.source + '\x1f' + r.record_id);
+    if (it == stratum_of->end())
+      return fail(SourceLocation{origin, r.line, 1}, "no record with this source and record_id in the record files");
     const std::string& value = it->second;
     if (value.empty()) continue;
-    if (options.period_years > 0) {
+    if (period_years > 0) {
       auto date = parse_partial_date(value);
       if (!date || date->precision == DatePrecision::unknown) continue;
       if (!e.has_date || date->earliest < e.earliest) {
         e.has_date = true;
         e.earliest = date->earliest;
-        e.period = period_of(date->earliest, options.period_years);
+        e.period = period_of(date->earliest, period_years);
       }
     } else {
       e.values[value] += 1;
@@ -83,7 +89,7 @@ Result<std::string> make_histories_csv(const HistoriesOptions& options) {
     for (char s : e.seen) out += s ? ",1" : ",0";
     if (stratified) {
       std::string stratum = "unknown";
-      if (options.period_years > 0) {
+      if (period_years > 0) {
         if (e.has_date) stratum = e.period;
       } else {
         int best = 0;

@@ -21,9 +21,11 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/result.h"
+#include "io/clusters_csv.h"
 
 namespace uncounted {
 
@@ -37,5 +39,13 @@ struct HistoriesOptions {
 
 // The capture histories as CSV text.
 Result<std::string> make_histories_csv(const HistoriesOptions& options);
+
+// The same from clusters and stratum values already in memory (the store's
+// latest link run): `stratum_of` (nullptr for no stratum) maps
+// source + '\x1f' + record_id to the value, a date when period_years > 0.
+// `origin` names the clusters in errors.
+Result<std::string> histories_csv_from(const std::vector<ClusterRow>& rows,
+                                       const std::unordered_map<std::string, std::string>* stratum_of,
+                                       int period_years, const std::string& origin);
 
 }  // namespace uncounted

@@ -5,8 +5,11 @@
 
 #include "app/estimate_output.h"
 #include "app/population_estimate.h"
+#include "app/store_histories.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 #include "io/capture_histories_csv.h"
+#include "store/case_store.h"
 
 namespace uncounted::cli {
 namespace {
@@ -18,13 +21,37 @@ struct EstimateArguments {
   std::string model;
   std::string stratum;
   std::string format = "table";
+  int period_years = 0;         // with a STORE
+  std::string passphrase_file;  // with a STORE
   EstimateOptions options;
 };
 
 int run_estimate(const EstimateArguments& args) {
   CaptureHistoriesOptions read_options;
   if (!args.stratum.empty()) read_options.stratum_column = args.stratum;
-  auto histories = read_capture_histories(args.path, read_options);
+  Result<CaptureHistoriesFile> histories = fail("not read");
+  if (store::is_store_file(args.path)) {
+    // The store's latest link run, estimated in memory (nothing is written).
+    if (!args.stratum.empty()) {
+      std::cerr << "uncounted estimate: with a STORE, stratify by period with --period N (not --stratum)\n";
+      return kExitUsage;
+    }
+    auto h = store_histories(StoreAccess{args.path, args.passphrase_file}, args.period_years);
+    if (!h) {
+      std::cerr << "uncounted estimate: " << h.error().message() << "\n";
+      return kExitFailure;
+    }
+    for (const auto& n : h->notices) std::cerr << "uncounted estimate: note: " << n << "\n";
+    if (args.period_years > 0) read_options.stratum_column = "stratum";
+    histories = parse_capture_histories(h->csv, args.path + " (link run " + std::to_string(h->run_id) + ")",
+                                        read_options);
+  } else {
+    if (args.period_years > 0) {
+      std::cerr << "uncounted estimate: --period is for a STORE; with a file, give --stratum COLUMN\n";
+      return kExitUsage;
+    }
+    histories = read_capture_histories(args.path, read_options);
+  }
   if (!histories) {
     std::cerr << "uncounted estimate: " << histories.error().message() << "\n";
     return kExitFailure;
@@ -64,8 +91,12 @@ void add_estimate_command(CLI::App& app, int& exit_status) {
   auto args = std::make_shared<EstimateArguments>();
   cmd->add_option("HISTORIES.csv", args->path,
                   "Capture histories: one 0/1 column per list, plus a `count` column (aggregated) or one row "
-                  "per person")
+                  "per person; or a STORE, whose latest link run is estimated")
       ->required();
+  cmd->add_option("--period", args->period_years,
+                  "With a STORE: also estimate per period of this many years (of each entity's earliest event)")
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--passphrase-file", args->passphrase_file, "With a STORE: read its passphrase from this file");
   cmd->add_option("--method", args->method, "Which estimators to run")
       ->check(CLI::IsMember({"loglinear", "lcmcr", "chao", "all"}))
       ->capture_default_str();

@@ -4,8 +4,11 @@
 #include <memory>
 
 #include "app/link_run.h"
+#include "app/store_link.h"
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
+#include "cli/store_options.h"
+#include "store/case_store.h"
 
 #ifndef UNCOUNTED_DEFAULT_DATA_DIR
 #define UNCOUNTED_DEFAULT_DATA_DIR "../shared/data"
@@ -19,7 +22,38 @@ struct LinkArguments {
   double threshold = -1;
   LinkRunOptions options;
   std::string pairs;
+  std::string passphrase_file;  // with a STORE
 };
+
+// `uncounted link STORE`: the run is kept in the store; nothing else is written.
+int run_store_link(const LinkArguments& args, const std::string& data_dir) {
+  const auto& o = args.options;
+  if (!o.clusters_path.empty() || !args.pairs.empty() || o.explain || o.count_pairs_only) {
+    report_error("link", "with a STORE the run is kept in the store: --out-clusters, --out-pairs, --explain and "
+                         "--count-pairs are for record files");
+    return kExitUsage;
+  }
+  StoreLinkRequest request;
+  request.access = StoreAccess{o.inputs.front(), args.passphrase_file};
+  if (!args.config.empty()) request.config_path = args.config;
+  if (args.threshold >= 0) request.threshold = args.threshold;
+  request.data_dir = data_dir;
+  request.threads = o.threads;
+  ProgressBar bar;
+  request.progress = [&bar](std::string_view stage, double done) { bar.update(stage, done); };
+  auto report = link_store(request);
+  bar.finish();
+  if (!report) {
+    report_error("link", report.error().message());
+    return kExitFailure;
+  }
+  for (const auto& n : report->notices) report_error("link", "note: " + n);
+  std::cout << format_link_report(report->run);
+  std::cout << "clerical decisions applied: " << report->must_links << " same person, " << report->cannot_links
+            << " different people\n";
+  std::cout << "saved as link run " << report->run_id << " in " << o.inputs.front() << "\n";
+  return std::cout.good() ? kExitOk : kExitFailure;
+}
 
 int run_link_command(LinkArguments& args) {
   LinkRunOptions options = args.options;
@@ -30,6 +64,8 @@ int run_link_command(LinkArguments& args) {
     const char* env = std::getenv("UNCOUNTED_DATA");
     options.data_dir = env && *env ? env : UNCOUNTED_DEFAULT_DATA_DIR;
   }
+  if (options.inputs.size() == 1 && store::is_store_file(options.inputs.front()))
+    return run_store_link(args, options.data_dir);
   if (!options.count_pairs_only && options.clusters_path.empty()) {
     std::cerr << "uncounted link: --out-clusters is required (unless --count-pairs)\n";
     return kExitUsage;
@@ -57,7 +93,11 @@ void add_link_command(CLI::App& app, int& exit_status) {
       "columns (full_name, family_name, given_name, name_hangul, name_hanzi, sex, birth_year, origin_place, "
       "event_date, ...) are used; see docs/LINKAGE.md.");
   auto args = std::make_shared<LinkArguments>();
-  cmd->add_option("RECORDS.csv", args->options.inputs, "Record files (one row per record)")->required();
+  cmd->add_option("RECORDS.csv", args->options.inputs,
+                  "Record files (one row per record), or one STORE: its current records are linked, reviewers' "
+                  "decisions applied, and the run saved in the store")
+      ->required();
+  cmd->add_option("--passphrase-file", args->passphrase_file, "With a STORE: read its passphrase from this file");
   cmd->add_option("--config", args->config, "JSON link config (fields, comparators, levels, blocking, threshold)");
   cmd->add_option("--threshold", args->threshold, "Match probability at which records link (overrides the config)")
       ->check(CLI::Range(0.0, 1.0));

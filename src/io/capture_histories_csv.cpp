@@ -39,12 +39,30 @@ Result<std::int64_t> parse_count(const std::string& text, const SourceLocation& 
   return value;
 }
 
+Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const std::string& path,
+                                                    const CaptureHistoriesOptions& options);
+
 }  // namespace
 
 Result<CaptureHistoriesFile> read_capture_histories(const std::string& path,
                                                     const CaptureHistoriesOptions& options) {
   auto csv = read_csv_file(path);
   if (!csv) return tl::unexpected(csv.error());
+  return capture_histories_from(*csv, path, options);
+}
+
+Result<CaptureHistoriesFile> parse_capture_histories(std::string_view text, const std::string& path,
+                                                     const CaptureHistoriesOptions& options) {
+  auto csv = parse_csv(text, path);
+  if (!csv) return tl::unexpected(csv.error());
+  return capture_histories_from(*csv, path, options);
+}
+
+namespace {
+
+Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const std::string& path,
+                                                    const CaptureHistoriesOptions& options) {
+  const CsvTable* csv = &table;
 
   CaptureHistoriesFile out;
   std::vector<int> list_columns;
@@ -138,5 +156,7 @@ Result<CaptureHistoriesFile> read_capture_histories(const std::string& path,
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace uncounted

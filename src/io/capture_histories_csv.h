@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -44,5 +45,9 @@ struct CaptureHistoriesOptions {
 
 Result<CaptureHistoriesFile> read_capture_histories(const std::string& path,
                                                     const CaptureHistoriesOptions& options);
+
+// The same for CSV text in memory; `path` names it in errors.
+Result<CaptureHistoriesFile> parse_capture_histories(std::string_view text, const std::string& path,
+                                                     const CaptureHistoriesOptions& options);
 
 }  // namespace uncounted

@@ -1,5 +1,7 @@
 #include "store/case_store.h"
 
+#include <fstream>
+
 #include <sodium.h>
 
 // Debian's libsqlite3 is built with the session extension; its declarations
@@ -19,6 +21,13 @@
 #include "store/schema.h"
 
 namespace uncounted::store {
+
+bool is_store_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[8] = {};
+  if (!in.read(magic, sizeof magic)) return false;
+  return std::string_view(magic, sizeof magic) == "UNCSTOR1";
+}
 namespace {
 
 using internal::JournalHeader;

@@ -45,6 +45,10 @@ namespace uncounted::store {
 
 enum class Access { read, write };
 
+// True if the file at `path` begins like a store (its magic); reads 8 bytes
+// and decrypts nothing. For commands that take a STORE in place of a file.
+bool is_store_file(const std::string& path);
+
 class CaseStore {
  public:
   // Creates a new store at `path` with the current schema, a fresh

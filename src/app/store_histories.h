@@ -1,0 +1,39 @@
+// `uncounted histories STORE` (and what `estimate STORE` and `report STORE`
+// estimate from): the capture histories of the store's latest link run,
+// built in memory — one row per entity, a 0/1 column per list, as
+// make_histories_csv writes them from files (app/link_histories.h).
+//
+// Stratum: with period_years > 0, the period of the entity's earliest
+// dated record, where a record's date is its FIRST event's date (the
+// `event_date` a record file with one row per record would hold).
+//
+// Records imported or changed after the latest run are not in it: they are
+// left out with a notice saying to run `link` again, as are the run's
+// records that have since been superseded.
+//
+// Errors: the store's own; no link run yet (says to run `link STORE`).
+// Thread safety: reads the Database it is given.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/store_access.h"
+#include "app/store_link_input.h"
+#include "base/result.h"
+#include "store/database.h"
+
+namespace uncounted {
+
+struct StoreHistories {
+  std::string csv;                   // the capture histories
+  std::int64_t run_id = 0;           // the link run they come from
+  std::vector<std::string> notices;  // records left out, and why
+};
+
+Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput& input, int period_years);
+
+// Opens the store (read only), reads its records and calls store_histories.
+Result<StoreHistories> store_histories(const StoreAccess& access, int period_years);
+
+}  // namespace uncounted
