@@ -27,6 +27,7 @@ void add_records_command(CLI::App& app, int& exit_status);
 void add_link_command(CLI::App& app, int& exit_status);
 void add_histories_command(CLI::App& app, int& exit_status);
 void add_evaluate_command(CLI::App& app, int& exit_status);
+void add_review_command(CLI::App& app, int& exit_status);
 
 // The HTML report and the synthetic data (issue 5).
 void add_report_command(CLI::App& app, int& exit_status);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   uncounted::cli::add_rekey_command(app, exit_status);
   uncounted::cli::add_audit_command(app, exit_status);
   uncounted::cli::add_records_command(app, exit_status);
+  uncounted::cli::add_review_command(app, exit_status);
   uncounted::cli::add_report_command(app, exit_status);
   uncounted::cli::add_simulate_command(app, exit_status);
 
