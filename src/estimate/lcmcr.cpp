@@ -46,12 +46,14 @@ class Chain {
     in_.assign(jk, 0);
     log_pi_.assign(K_, -std::log(static_cast<double>(K_)));
     pi_.assign(K_, 1.0 / K_);
+    stick_.assign(K_, {1.0, 1.0, 0.0});
+    log_pi_last_ = log_pi_[K_ - 1];
     unseen_.assign(Kp_, 0.0);  // 0 in the padding
     seen_.assign(K_, 0.0);
-    count_.assign(K_, 0);
+    count_.assign(Kp_, 0);
     missing_k_.assign(K_, 0);
     weight_.assign(Kp_, 0.0);
-    split_.assign(K_, 0);
+    split_.assign(Kp_, 0);  // 0 in the padding
     order_.resize(K_);
     // Start at the marginal list frequencies (the same in every class).
     for (int j = 0; j < J_; ++j) {
@@ -87,7 +89,9 @@ class Chain {
       for (int j = 0; j < J_; ++j)
         for (int k = 0; k < K_; ++k) v[idx(j, k)] = old[idx(j, order[k])];
     };
+    log_pi();  // materialise before permuting
     permute(log_pi_);
+    log_pi_last_ = log_pi_[K_ - 1];
     permute(pi_);
     permute(unseen_);
     permute(seen_);
@@ -142,13 +146,13 @@ class Chain {
         for (int k = 0; k < K_; ++k) total += w[k];
       }
       rv::multinomial_ordered(engine_, freq_[m], w, order_.data(), K_, total, split_.data());
-      // Few classes get anyone: add only the non-zero splits.
-      for (int k = 0; k < K_; ++k) {
-        const std::int64_t s = split_[k];
-        if (s == 0) continue;
-        count_[k] += s;
-        for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1)
-          in_[idx(__builtin_ctz(bits), k)] += s;
+      // Whole rows of Kp classes (the padding splits are 0): vector adds,
+      // no branch on which classes got someone.
+      const std::int64_t* s = split_.data();
+      for (int k = 0; k < Kp_; ++k) count_[k] += s[k];
+      for (Pattern bits = mask_[m]; bits != 0; bits &= bits - 1) {
+        std::int64_t* row = &in_[idx(__builtin_ctz(bits), 0)];
+        for (int k = 0; k < Kp_; ++k) row[k] += s[k];
       }
     }
   }
@@ -181,10 +185,11 @@ class Chain {
 
   // Fallback when the products under- or overflow: the same weights computed
   // on the log scale and rescaled so that the largest is 1.
-  void pattern_weights_by_logs(Pattern mask, double* w) const {
+  void pattern_weights_by_logs(Pattern mask, double* w) {
+    const std::vector<double>& log_pi_k = log_pi();
     double top = -INFINITY;
     for (int k = 0; k < K_; ++k) {
-      double s = log_pi_[k];
+      double s = log_pi_k[k];
       for (int j = 0; j < J_; ++j)
         s += std::log(mask >> j & 1 ? lambda_[idx(j, k)] : one_minus_[idx(j, k)]);
       w[k] = s;
@@ -216,21 +221,84 @@ class Chain {
     }
   }
 
-  // (3) Stick-breaking weights on the log scale.
+  // (3) Stick-breaking weights: V_k ~ Beta(1 + n_k, alpha + sum_{l>k} n_l),
+  // pi_k = V_k prod_{l<k} (1 - V_l). The product is kept as rest *
+  // exp(log_scale): factors whose second shape is >= 1 multiply `rest`
+  // (no logarithm needed: each 1 - V is then > 1e-40 or so, and `rest` is
+  // renormalised long before it could underflow), the others (trailing
+  // classes, shape alpha < 1, where 1 - V may underflow) are drawn on the
+  // log scale and added to log_scale exactly. The logarithms of pi, needed
+  // only by the underflow fallback of the pattern weights and by
+  // relabelling, are computed from these pieces on demand (log_pi()); the
+  // alpha update needs only log pi_K (log_pi_last_).
   void sample_pi() {
     std::int64_t remaining = n_ + missing_;
-    double log_rest = 0.0;  // log prod_{l<k} (1 - V_l)
+    double rest = 1.0;
+    double log_scale = 0.0;
+    double scale = 1.0;  // exp(log_scale)
     for (int k = 0; k + 1 < K_; ++k) {
       const std::int64_t nk = count_[k] + missing_k_[k];
       remaining -= nk;
-      const rv::LogBetaDraw v = rv::log_beta_variate(
-          engine_, 1.0 + static_cast<double>(nk), alpha_ + static_cast<double>(remaining));
-      log_pi_[k] = v.log_x + log_rest;
-      log_rest += v.log_one_minus_x;
+      const double a = 1.0 + static_cast<double>(nk);
+      const double b = alpha_ + static_cast<double>(remaining);
+      double v;
+      if (b >= 1.0) {
+        double w;
+        if (nk == 0) {  // Beta(1, b) by inversion: 1 - V = U^(1/b) >= U > 2^-54
+          const double t = std::log(rv::uniform_pos(engine_)) / b;
+          v = -std::expm1(t);
+          w = std::exp(t);
+        } else {
+          const double ga = rv::gamma_variate(engine_, a);
+          const double gb = rv::gamma_variate(engine_, b);
+          const double r = 1.0 / (ga + gb);
+          v = ga * r;
+          w = gb * r;
+        }
+        stick_[k] = {v, rest, log_scale};
+        pi_[k] = v * rest * scale;
+        rest *= w;
+        if (rest < 1e-200) {  // renormalise (exactly: the logarithm moves to log_scale)
+          log_scale += std::log(rest);
+          rest = 1.0;
+          scale = std::exp(log_scale);
+        }
+      } else {
+        double log_w;
+        if (nk == 0) {  // Beta(1, b) by inversion on the log scale
+          log_w = std::log(rv::uniform_pos(engine_)) / b;
+          // -expm1(t) rounds to 1 for t < -38 (e^t < 2^-54): skip the call.
+          v = log_w < -38.0 ? 1.0 : -std::expm1(log_w);
+        } else {
+          const rv::LogBetaDraw d = rv::log_beta_variate(engine_, a, b);
+          v = std::exp(d.log_x);
+          log_w = d.log_one_minus_x;
+        }
+        stick_[k] = {v, rest, log_scale};
+        pi_[k] = v * rest * scale;
+        log_scale += log_w;
+        // exp underflows to 0 below -745.2; glibc's underflow path is slow.
+        scale = log_scale < -746.0 ? 0.0 : std::exp(log_scale);
+      }
     }
-    log_pi_[K_ - 1] = log_rest;
-    for (int k = 0; k < K_; ++k) pi_[k] = std::exp(log_pi_[k]);
+    stick_[K_ - 1] = {1.0, rest, log_scale};
+    pi_[K_ - 1] = rest * scale;
+    log_pi_last_ = std::log(rest) + log_scale;
+    log_pi_valid_ = false;
     sort_classes_by_weight();
+  }
+
+  // log pi_k for every k, from the pieces sample_pi kept (exact even where
+  // pi_k itself underflows).
+  const std::vector<double>& log_pi() {
+    if (!log_pi_valid_) {
+      for (int k = 0; k < K_; ++k) {
+        const Stick& st = stick_[k];
+        log_pi_[k] = std::log(st.v) + std::log(st.rest) + st.log_scale;
+      }
+      log_pi_valid_ = true;
+    }
+    return log_pi_;
   }
 
   // (5) n0 ~ NegBin(n, 1 - p0), then (6) the classes of the n0 unobserved.
@@ -259,7 +327,7 @@ class Chain {
 
   // (7) alpha ~ Gamma(a + K - 1, rate b - log pi_K).
   void sample_alpha() {
-    const double rate = b_alpha_ - log_pi_[K_ - 1];
+    const double rate = b_alpha_ - log_pi_last_;
     const double draw = rv::gamma_variate(engine_, a_alpha_ + K_ - 1.0) / rate;
     alpha_ = std::max(draw, 1e-300);
   }
@@ -277,6 +345,15 @@ class Chain {
   std::vector<double> lambda_, one_minus_, odds_;  // [j*K+k]
   std::vector<std::int64_t> in_;                   // [j*K+k] observed people of class k on list j
   std::vector<double> log_pi_, pi_, unseen_, seen_;
+  // pi_k = v * rest * exp(log_scale), kept by sample_pi for log_pi().
+  struct Stick {
+    double v;
+    double rest;
+    double log_scale;
+  };
+  std::vector<Stick> stick_;
+  bool log_pi_valid_ = true;  // log_pi_ matches pi_
+  double log_pi_last_ = 0.0;  // log pi_K
   std::vector<std::int64_t> count_;      // observed people per class
   std::vector<std::int64_t> missing_k_;  // unobserved people per class
   std::vector<double> weight_;

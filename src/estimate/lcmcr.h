@@ -14,7 +14,8 @@
 // conditional binomials, n0 by a Gamma-Poisson negative binomial), so a
 // table whose counts are all multiplied by 1,000 takes the same time. One
 // sweep: class counts of each observed pattern ~ Multinomial; lambda ~ Beta;
-// V ~ Beta(1 + n_k, alpha + sum_{l>k} n_l) on the log scale; n0 ~ NegBin(n,
+// V ~ Beta(1 + n_k, alpha + sum_{l>k} n_l) (linear scale, the trailing
+// classes whose second shape is below 1 on the log scale); n0 ~ NegBin(n,
 // 1 - p0) with p0 = sum_k pi_k prod_j (1 - lambda_jk); the classes of the
 // unobserved ~ Multinomial(n0, pi_k prod_j (1 - lambda_jk)); alpha ~ Gamma(
 // a_alpha + K - 1, b_alpha - log pi_K). Start: lambda at the marginal list

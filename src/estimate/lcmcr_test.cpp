@@ -165,13 +165,16 @@ TEST(Lcmcr, GoldenValues) {
   // random stream or the sampler changed; update only deliberately.
   auto r = estimate_lcmcr(load("HIV"), quick(20240601));
   ASSERT_TRUE(r);
-  // (Re-pinned with the xoshiro256++ engine and the ordered multinomials.)
-  EXPECT_EQ(r->draws[0][0], 13474);
-  EXPECT_EQ(r->draws[1][299], 11668);
-  EXPECT_EQ(r->median, 11000);
+  // (Re-pinned with the xoshiro256++ engine and the ordered multinomials,
+  // and again when the stick-breaking update left the log scale: the same
+  // distribution, other roundings, so the chains take other paths. Chain 1
+  // of this short run starts its draws still low, hence the low 2.5%.)
+  EXPECT_EQ(r->draws[0][0], 8879);
+  EXPECT_EQ(r->draws[1][299], 9697);
+  EXPECT_EQ(r->median, 10896);
   // Interpolated quantiles of integer draws: multiples of 1/40.
-  EXPECT_NEAR(r->lower, 9115.975, 0.01);
-  EXPECT_NEAR(r->upper, 15879.325, 0.01);
+  EXPECT_NEAR(r->lower, 3862.675, 0.01);
+  EXPECT_NEAR(r->upper, 14706.075, 0.01);
 }
 
 struct Reference {
@@ -222,12 +225,18 @@ TEST(Lcmcr, AgreesWithReferenceOnUnimodalDatasets) {
 
 // HIV at the full reference settings (2 chains x 110,500 sweeps). The
 // posterior has a second mode that 3 of 10 seeds visit for long (header
-// comment); seed 20240601 stays in the main mode, like LCMCR's run, and must
+// comment); the seed here stays in the main mode, like LCMCR's run, and must
 // then match it as tightly as the unimodal datasets. The upper end is also
 // checked against the spread over seeds measured for the second mode.
+// Seed: 20240601 until the stick-breaking update left the log scale (other
+// roundings, other paths); with that stream its second chain visits the
+// second mode (ESS 12). Over seeds 20240601 and 1-10, 3 of 11 (old stream)
+// and 5 of 11 (new) visit it in at least one of the two chains, as expected
+// for a per-chain rate near 3 in 10; seed 4 stays in the main mode with both
+// streams (ESS 1890 / 1793, median 10,902).
 TEST(Lcmcr, AgreesWithReferenceOnHivAtReferenceSettings) {
   LcmcrOptions o;
-  o.seed = 20240601;
+  o.seed = 4;
   auto r = estimate_lcmcr(load("HIV"), o);
   ASSERT_TRUE(r);
   EXPECT_NEAR(r->median, 10906, 0.03 * 10906);
