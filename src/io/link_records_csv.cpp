@@ -160,6 +160,7 @@ Status append_link_csv(CsvTable csv_table, const std::string& path, const LinkRe
   const std::size_t before = table.size();
   table.record_ids.reserve(before + csv->rows.size());
   for (auto& c : table.columns) c.reserve(before + csv->rows.size());
+  std::string previous_key;  // source \x1f id of the row above
   for (auto& row : csv->rows) {
     if (row.fields.size() != width)
       return fail(SourceLocation{path, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
@@ -173,10 +174,22 @@ Status append_link_csv(CsvTable csv_table, const std::string& path, const LinkRe
     const std::string list = list_col >= 0 && !row.fields[static_cast<std::size_t>(list_col)].empty()
                                  ? row.fields[static_cast<std::size_t>(list_col)]
                                  : source;
-    auto [it, inserted] = seen.emplace(source + '\x1f' + id, row.line);
+    const std::string key = source + '\x1f' + id;
+    if (key == previous_key) {
+      // A further row of the record above (the import format: one row per
+      // event): it fills the record's empty cells, e.g. a date its first
+      // event lacks.
+      const std::size_t last = table.size() - 1;
+      for (std::size_t c = 0; c < cols.size(); ++c)
+        if (cols[c] >= 0 && table.columns[c][last].empty())
+          table.columns[c][last] = std::move(row.fields[static_cast<std::size_t>(cols[c])]);
+      continue;
+    }
+    auto [it, inserted] = seen.emplace(key, row.line);
+    previous_key = key;
     if (!inserted)
       return fail(SourceLocation{path, row.line, id_col + 1},
-                  "record id repeated within source (first " +
+                  "record id repeated within source, not on the next row (first " +
                       (it->second > 0 ? "on line " + std::to_string(it->second) : std::string("in an earlier file")) +
                       ")");
     table.source_of.push_back(intern(table.sources, source_ids, source));

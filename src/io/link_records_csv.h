@@ -1,5 +1,8 @@
 // Reading the record files of `uncounted link` (and `evaluate`,
-// `histories`) into a link::RecordTable: one row per record, any columns.
+// `histories`) into a link::RecordTable: one row per record, any columns —
+// or, as `import` reads them, one row per event: consecutive rows with one
+// id are one record, the first row's values kept and its empty cells filled
+// from the rows after it.
 //
 // Each file must have the id column; the source is the value of the source
 // column when the file has one (else the file name without directory and
@@ -10,7 +13,8 @@
 //
 // Errors (file:line:column: reason, never quoting a value): an unreadable
 // file, malformed CSV, no id column, a required column absent, a row with
-// the wrong number of fields, an empty id, an id repeated within a source,
+// the wrong number of fields, an empty id, an id repeated within a source
+// (other than on consecutive rows),
 // a cell that is not valid UTF-8.
 //
 // Thread safety: pure functions of the files' contents.

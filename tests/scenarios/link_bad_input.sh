@@ -20,9 +20,14 @@ printf 'name,born\nAnna,1970\n' >"$WORK/noid.csv"
 expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/noid.csv"
 expect_stderr "noid.csv:1: no id column 'id'"
 
-printf 'id,name,born\n1,Anna,1970\n1,Bob,1971\n' >"$WORK/dup.csv"
+printf 'id,name,born\n1,Anna,1970\n2,Carl,1972\n1,Bob,1971\n' >"$WORK/dup.csv"
 expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/dup.csv"
-expect_stderr "dup.csv:3:1: record id repeated within source (first on line 2)"
+expect_stderr "dup.csv:4:1: record id repeated within source, not on the next row (first on line 2)"
+
+# One row per event, as import reads them: consecutive rows with one id are one record.
+printf 'id,name,born\n1,Anna,\n1,,1970\n2,Bob,1971\n' >"$WORK/events.csv"
+expect_exit 0 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/events.csv"
+[ "$(wc -l <"$WORK/c.csv")" -eq 3 ] || { echo "FAIL: two records expected in c.csv" >&2; failures=$((failures + 1)); }
 
 printf 'id,name,born\n1,Anna,1970\n2,B\xffb,1971\n' >"$WORK/utf.csv"
 expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/utf.csv"
