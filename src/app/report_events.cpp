@@ -116,6 +116,22 @@ Result<std::vector<Event>> read_events(const EventInputs& inputs, bool& all_by_e
       events.push_back(std::move(e));
     }
   }
+  if (inputs.records)
+    for (const auto& r : *inputs.records)
+      for (const auto& ev : r.events) {
+        if (!in_vocabulary(kEventTypes, ev.type)) continue;
+        Event e;
+        e.type = ev.type;
+        e.date = ev.date;
+        e.sentence_months = ev.sentence_months;
+        if (auto it = cluster_of.find(r.source + '\x1f' + r.record_id); it != cluster_of.end()) {
+          e.unit = "e" + std::to_string(it->second);
+        } else {
+          e.unit = "r" + r.source + '\x1f' + r.record_id;
+          all_by_entity = false;
+        }
+        events.push_back(std::move(e));
+      }
   return events;
 }
 
@@ -191,7 +207,8 @@ std::optional<report::SentenceSection> make_sentences(const std::vector<Event>& 
   std::map<std::string, std::vector<int>> months_by_period;
   std::set<std::tuple<std::string, std::string, int>> seen;
   for (const auto& e : events) {
-    if (e.type != "sentence" || !e.sentence_months || *e.sentence_months < 0) continue;
+    // A sentence length may come with a "sentence" event or with the detention it led to.
+    if (!e.sentence_months || *e.sentence_months < 0) continue;
     auto y = single_year(e.date);
     if (!y) continue;
     const std::string period = period_of(*y);

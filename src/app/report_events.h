@@ -13,7 +13,8 @@
 // calendar years. An event whose date is not known to within one bin is
 // counted as undated.
 //
-// Sentences: events of type "sentence" with sentence_months, binned into
+// Sentences: events with sentence_months (a "sentence" event, or the
+// detention it led to; one person's same length in one period counts once), binned into
 // four lengths, per period: the given periods ("2005-2011" or "2006"
 // labels, e.g. the estimate's strata) or, without any, five-year periods.
 //
@@ -26,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "base/case_record.h"
 #include "base/result.h"
 #include "io/clusters_csv.h"
 #include "report/report_data.h"
@@ -34,6 +36,7 @@ namespace uncounted {
 
 struct EventInputs {
   std::vector<std::string> record_files;
+  const std::vector<CaseRecord>* records = nullptr;   // optional: records in memory (a store), read after the files
   const std::vector<ClusterRow>* clusters = nullptr;  // optional
   std::vector<std::string> periods;                   // optional period labels
 };

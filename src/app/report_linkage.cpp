@@ -28,21 +28,25 @@ double round_width(double raw) {
 
 }  // namespace
 
-Result<report::LinkageSection> report_linkage(const std::vector<ClusterRow>& clusters,
-                                              const std::optional<std::string>& pairs_path) {
+report::LinkageSection linkage_sizes(const std::vector<ClusterRow>& clusters) {
   report::LinkageSection section;
   section.records = static_cast<std::int64_t>(clusters.size());
   std::map<std::uint64_t, int> size_of;
-  std::set<std::string> sources;
-  for (const auto& row : clusters) {
-    ++size_of[row.cluster_id];
-    sources.insert(row.source);
-  }
+  for (const auto& row : clusters) ++size_of[row.cluster_id];
   section.entities = static_cast<std::int64_t>(size_of.size());
   std::map<int, std::int64_t> by_size;
   for (const auto& [cluster, size] : size_of) ++by_size[size];
   section.cluster_sizes.assign(by_size.begin(), by_size.end());
+  return section;
+}
+
+Result<report::LinkageSection> report_linkage(const std::vector<ClusterRow>& clusters,
+                                              const std::optional<std::string>& pairs_path) {
+  report::LinkageSection section = linkage_sizes(clusters);
   if (!pairs_path) return section;
+  std::set<std::string> sources;
+  for (const auto& row : clusters) sources.insert(row.source);
+
 
   auto table = read_csv_file(*pairs_path);
   if (!table) return tl::unexpected(table.error());
@@ -59,7 +63,7 @@ Result<report::LinkageSection> report_linkage(const std::vector<ClusterRow>& clu
   for (const auto& row : clusters)
     cluster_of[one_source ? row.record_id : row.source + ":" + row.record_id] = row.cluster_id;
 
-  std::vector<std::pair<double, bool>> pairs;  // weight, linked
+  std::vector<LinkedPairWeight> pairs;
   for (const auto& row : table->rows) {
     if (row.fields.size() != table->header.size())
       return fail(SourceLocation{*pairs_path, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
@@ -72,23 +76,28 @@ Result<report::LinkageSection> report_linkage(const std::vector<ClusterRow>& clu
       return fail(SourceLocation{*pairs_path, row.line, weight + 1}, "match_weight is not a number");
     auto a = cluster_of.find(row.fields[static_cast<std::size_t>(left)]);
     auto b = cluster_of.find(row.fields[static_cast<std::size_t>(right)]);
-    pairs.emplace_back(value, a != cluster_of.end() && b != cluster_of.end() && a->second == b->second);
+    pairs.push_back({value, a != cluster_of.end() && b != cluster_of.end() && a->second == b->second});
   }
-  if (pairs.empty()) return section;
-  auto [lo, hi] = std::minmax_element(pairs.begin(), pairs.end());
-  const double width = round_width((hi->first - lo->first) / kTargetBins);
-  const double start = std::floor(lo->first / width) * width;
-  const auto bins = static_cast<std::size_t>(std::floor((hi->first - start) / width)) + 1;
+  add_weight_histogram(section, pairs);
+  return section;
+}
+
+void add_weight_histogram(report::LinkageSection& section, const std::vector<LinkedPairWeight>& pairs) {
+  if (pairs.empty()) return;
+  auto [lo, hi] = std::minmax_element(pairs.begin(), pairs.end(),
+                                      [](const auto& a, const auto& b) { return a.weight < b.weight; });
+  const double width = round_width((hi->weight - lo->weight) / kTargetBins);
+  const double start = std::floor(lo->weight / width) * width;
+  const auto bins = static_cast<std::size_t>(std::floor((hi->weight - start) / width)) + 1;
   section.has_pairs = true;
   section.weight_start = start;
   section.weight_width = width;
   section.pairs_linked.assign(bins, 0);
   section.pairs_unlinked.assign(bins, 0);
-  for (const auto& [w, linked] : pairs) {
-    const auto bin = std::min(bins - 1, static_cast<std::size_t>(std::floor((w - start) / width)));
-    ++(linked ? section.pairs_linked : section.pairs_unlinked)[bin];
+  for (const auto& p : pairs) {
+    const auto bin = std::min(bins - 1, static_cast<std::size_t>(std::floor((p.weight - start) / width)));
+    ++(p.linked ? section.pairs_linked : section.pairs_unlinked)[bin];
   }
-  return section;
 }
 
 }  // namespace uncounted

@@ -25,4 +25,13 @@ namespace uncounted {
 Result<report::LinkageSection> report_linkage(const std::vector<ClusterRow>& clusters,
                                               const std::optional<std::string>& pairs_path);
 
+// The parts, for a linkage held in memory (a store's link run): the entity
+// sizes from the clusters, then the histogram of pairs' weights.
+report::LinkageSection linkage_sizes(const std::vector<ClusterRow>& clusters);
+struct LinkedPairWeight {
+  double weight = 0;
+  bool linked = false;  // the two records ended in one entity
+};
+void add_weight_histogram(report::LinkageSection& section, const std::vector<LinkedPairWeight>& pairs);
+
 }  // namespace uncounted

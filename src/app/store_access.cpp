@@ -20,8 +20,13 @@ crypto::PassphraseSource passphrase_source(const StoreAccess& access) {
   return source;
 }
 
+Result<crypto::SecureBytes> read_store_passphrase(const StoreAccess& access) {
+  if (access.passphrase) return crypto::SecureBytes::copy_of(access.passphrase->bytes());
+  return crypto::read_passphrase(passphrase_source(access));
+}
+
 Result<store::CaseStore> open_store(const StoreAccess& access, store::Access mode) {
-  auto passphrase = crypto::read_passphrase(passphrase_source(access));
+  auto passphrase = read_store_passphrase(access);
   if (!passphrase) return tl::unexpected(passphrase.error());
   return store::CaseStore::open(access.store_path, *passphrase, mode);
 }

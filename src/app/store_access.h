@@ -4,6 +4,7 @@
 // Thread safety: call from one thread (reads and wipes the environment).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "base/result.h"
@@ -15,7 +16,14 @@ namespace uncounted {
 struct StoreAccess {
   std::string store_path;
   std::string passphrase_file;  // --passphrase-file; else UNCOUNTED_PASSPHRASE; else a prompt
+  // A passphrase already read (the demo runs several stages on one store;
+  // reading UNCOUNTED_PASSPHRASE wipes it); used before any of the above.
+  std::shared_ptr<const crypto::SecureBytes> passphrase;
 };
+
+// The passphrase for `access`: its own, else from the file, the
+// environment or a prompt (crypto/passphrase.h).
+Result<crypto::SecureBytes> read_store_passphrase(const StoreAccess& access);
 
 // The operating-system user running the command (for the audit log).
 std::string current_actor();

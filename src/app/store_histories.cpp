@@ -10,20 +10,18 @@
 
 namespace uncounted {
 
-Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput& input, int period_years) {
+Result<StoreClusters> latest_run_clusters(store::Database& db, const StoreLinkInput& input) {
   auto run = store::latest_link_run(db);
   if (!run) return tl::unexpected(run.error());
   if (!*run) return fail("the store has no link run yet: run `uncounted link STORE` first");
   auto members = store::run_memberships(db, (*run)->id);
   if (!members) return tl::unexpected(members.error());
 
-  StoreHistories out;
+  StoreClusters out;
   out.run_id = (*run)->id;
   std::unordered_map<std::int64_t, std::size_t> index_of_row;
   for (std::size_t i = 0; i < input.rows.size(); ++i) index_of_row.emplace(input.rows[i], i);
   const auto& t = input.table;
-  std::vector<ClusterRow> rows;
-  std::unordered_map<std::string, std::string> stratum_of;
   std::vector<char> in_run(t.size(), 0);
   std::size_t superseded = 0;
   for (const auto& m : *members) {
@@ -39,10 +37,8 @@ Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput
     row.source = t.sources[t.source_of[i]];
     row.list = t.lists[t.list_of[i]];
     row.cluster_id = static_cast<std::uint64_t>(m.entity) + 1;
-    if (period_years > 0)
-      stratum_of.emplace(record_key(row.source, row.record_id),
-                         input.first_event_date[i] ? input.first_event_date[i]->verbatim : std::string());
-    rows.push_back(std::move(row));
+    out.rows.push_back(std::move(row));
+    out.row_of.push_back(m.record_row);
   }
   std::size_t not_linked = 0;
   for (char c : in_run) not_linked += c ? 0 : 1;
@@ -54,7 +50,22 @@ Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput
     out.notices.push_back(fmt::format("{} record(s) were imported or changed after link run {} and are left out; "
                                       "run `uncounted link` again",
                                       not_linked, out.run_id));
-  auto csv = histories_csv_from(rows, period_years > 0 ? &stratum_of : nullptr, period_years,
+  return out;
+}
+
+Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput& input, int period_years) {
+  auto clusters = latest_run_clusters(db, input);
+  if (!clusters) return tl::unexpected(clusters.error());
+  StoreHistories out;
+  out.run_id = clusters->run_id;
+  out.notices = clusters->notices;
+  std::unordered_map<std::string, std::string> stratum_of;
+  if (period_years > 0)
+    for (const auto& row : clusters->rows) {
+      const auto& date = input.first_event_date[input.index.at(record_key(row.source, row.record_id))];
+      stratum_of.emplace(record_key(row.source, row.record_id), date ? date->verbatim : std::string());
+    }
+  auto csv = histories_csv_from(clusters->rows, period_years > 0 ? &stratum_of : nullptr, period_years,
                                 "link run " + std::to_string(out.run_id));
   if (!csv) return tl::unexpected(csv.error());
   out.csv = std::move(*csv);

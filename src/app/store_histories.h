@@ -4,8 +4,8 @@
 // make_histories_csv writes them from files (app/link_histories.h).
 //
 // Stratum: with period_years > 0, the period of the entity's earliest
-// dated record, where a record's date is its FIRST event's date (the
-// `event_date` a record file with one row per record would hold).
+// dated record, where a record's date is its first DATED event's date (the
+// `event_date` link reads from a record file, app/store_link_input.h).
 //
 // Records imported or changed after the latest run are not in it: they are
 // left out with a notice saying to run `link` again, as are the run's
@@ -21,9 +21,20 @@
 #include "app/store_access.h"
 #include "app/store_link_input.h"
 #include "base/result.h"
+#include "io/clusters_csv.h"
 #include "store/database.h"
 
 namespace uncounted {
+
+// The latest link run as CLUSTERS.csv rows (cluster_id = entity + 1) for
+// the records of `input` it holds, with notices for those it does not.
+struct StoreClusters {
+  std::int64_t run_id = 0;
+  std::vector<ClusterRow> rows;
+  std::vector<std::int64_t> row_of;  // per cluster row: the record's row in the store
+  std::vector<std::string> notices;
+};
+Result<StoreClusters> latest_run_clusters(store::Database& db, const StoreLinkInput& input);
 
 struct StoreHistories {
   std::string csv;                   // the capture histories

@@ -10,7 +10,8 @@ Status init_store(const InitRequest& request) {
   auto source = passphrase_source(request.access);
   source.prompt = "New passphrase for " + request.access.store_path + ": ";
   source.confirm = true;
-  auto passphrase = crypto::read_passphrase(source);
+  auto passphrase = request.access.passphrase ? crypto::SecureBytes::copy_of(request.access.passphrase->bytes())
+                                              : crypto::read_passphrase(source);
   if (!passphrase) return tl::unexpected(passphrase.error());
   return store::CaseStore::create(request.access.store_path, *passphrase, kdf, current_actor());
 }

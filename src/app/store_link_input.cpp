@@ -52,7 +52,12 @@ Result<StoreLinkInput> read_store_link_input(store::Database& db) {
     t.source_of.push_back(intern(source_index, t.sources, r.source));
     t.list_of.push_back(intern(list_index, t.lists, r.list));
     const CaseEvent* first = r.events.empty() ? nullptr : &r.events.front();
-    in.first_event_date.push_back(first ? first->date : std::nullopt);
+    // The first dated event's date (a record file with one row per event
+    // gives the same: link fills a first row's empty cells from the next).
+    const CaseEvent* dated = nullptr;
+    for (const auto& e : r.events)
+      if (e.date && !dated) dated = &e;
+    in.first_event_date.push_back(dated ? dated->date : std::nullopt);
     const std::string values[] = {r.full_name,
                                   r.family_name,
                                   r.given_name,
@@ -64,7 +69,7 @@ Result<StoreLinkInput> read_store_link_input(store::Database& db) {
                                   number_or_empty(r.age),
                                   r.origin_place,
                                   first ? first->type : std::string(),
-                                  first ? date_or_empty(first->date) : std::string(),
+                                  dated ? date_or_empty(dated->date) : std::string(),
                                   first ? first->place : std::string()};
     for (std::size_t c = 0; c < t.columns.size(); ++c) t.columns[c].push_back(values[c]);
     return {};

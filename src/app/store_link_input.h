@@ -1,9 +1,10 @@
 // The current records of a case store as the linker's table, in memory (no
 // plaintext is written anywhere): one row per record with the canonical
-// columns of DESIGN.md section 5. A record's event columns (event_type,
-// event_date, event_place) come from its FIRST event, as a record file with
-// one row per record would give them; dates are given as their verbatim
-// text, so the linkage parses them as it parses files.
+// columns of DESIGN.md section 5. A record's event_type and event_place come
+// from its FIRST event and event_date from its first DATED event, as `link`
+// reads a record file with one row per event (the first row, its empty
+// cells filled from the next rows); dates are given as their verbatim text,
+// so the linkage parses them as it parses files.
 //
 // Thread safety: reads the Database it is given.
 #pragma once
@@ -24,7 +25,7 @@ namespace uncounted {
 struct StoreLinkInput {
   link::RecordTable table;        // canonical columns, records ordered by source and record_id
   std::vector<std::int64_t> rows;  // per table record: its row in the store (records.id)
-  // Per table record, its first event's date (for the periods of `histories`), if dated.
+  // Per table record, its first dated event's date (for the periods of `histories`), if any.
   std::vector<std::optional<PartialDate>> first_event_date;
   // Table index by "source\x1frecord_id".
   std::map<std::string, std::uint32_t> index;

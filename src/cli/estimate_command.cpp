@@ -36,7 +36,7 @@ int run_estimate(const EstimateArguments& args) {
       std::cerr << "uncounted estimate: with a STORE, stratify by period with --period N (not --stratum)\n";
       return kExitUsage;
     }
-    auto h = store_histories(StoreAccess{args.path, args.passphrase_file}, args.period_years);
+    auto h = store_histories(StoreAccess{args.path, args.passphrase_file, nullptr}, args.period_years);
     if (!h) {
       std::cerr << "uncounted estimate: " << h.error().message() << "\n";
       return kExitFailure;

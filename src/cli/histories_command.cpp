@@ -22,7 +22,7 @@ void add_histories_command(CLI::App& app, int& exit_status) {
   auto passphrase_file = std::make_shared<std::string>();
   cmd->add_option("CLUSTERS.csv", opts->clusters_path,
                   "Clusters written by `uncounted link`, or a STORE (its latest link run; stratum: the period of "
-                  "each record's first event, with --period)")
+                  "each record's first dated event, with --period)")
       ->required();
   cmd->add_option("--passphrase-file", *passphrase_file, "With a STORE: read its passphrase from this file's first line");
   cmd->add_option("--stratum", opts->stratum_column,
@@ -39,7 +39,7 @@ void add_histories_command(CLI::App& app, int& exit_status) {
         exit_status = kExitUsage;
         return;
       }
-      auto h = store_histories(StoreAccess{opts->clusters_path, *passphrase_file}, opts->period_years);
+      auto h = store_histories(StoreAccess{opts->clusters_path, *passphrase_file, nullptr}, opts->period_years);
       if (!h) {
         report_error("histories", h.error().message());
         exit_status = kExitFailure;

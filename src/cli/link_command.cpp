@@ -34,7 +34,7 @@ int run_store_link(const LinkArguments& args, const std::string& data_dir) {
     return kExitUsage;
   }
   StoreLinkRequest request;
-  request.access = StoreAccess{o.inputs.front(), args.passphrase_file};
+  request.access = StoreAccess{o.inputs.front(), args.passphrase_file, nullptr};
   if (!args.config.empty()) request.config_path = args.config;
   if (args.threshold >= 0) request.threshold = args.threshold;
   request.data_dir = data_dir;
