@@ -39,11 +39,15 @@ report::EstimatesSection report_estimates(const EstimateReport& estimate) {
   section.total = convert(estimate.total);
   for (const auto& s : estimate.strata) section.strata.push_back(convert(s));
   // Periods in time order when every label is one; others keep the file's order.
-  const bool all_periods = std::all_of(section.strata.begin(), section.strata.end(),
-                                       [](const auto& s) { return period_start(s.label).has_value(); });
-  if (all_periods)
-    std::stable_sort(section.strata.begin(), section.strata.end(),
-                     [](const auto& a, const auto& b) { return *period_start(a.label) < *period_start(b.label); });
+  // Periods in time order, then any other label (e.g. "unknown") as it came.
+  const bool any_period = std::any_of(section.strata.begin(), section.strata.end(),
+                                      [](const auto& s) { return period_start(s.label).has_value(); });
+  if (any_period)
+    std::stable_sort(section.strata.begin(), section.strata.end(), [](const auto& a, const auto& b) {
+      const auto pa = period_start(a.label), pb = period_start(b.label);
+      if (pa && pb) return *pa < *pb;
+      return pa.has_value() && !pb.has_value();
+    });
   return section;
 }
 

@@ -13,7 +13,8 @@
 
 namespace uncounted {
 
-// Strata that are all periods ("2005-2009", "2006") are put in time order.
+// Strata that are periods ("2005-2009", "2006") are put in time order,
+// followed by any others ("unknown") in their own order.
 report::EstimatesSection report_estimates(const EstimateReport& estimate);
 
 // The whole file's pattern counts. Error: more than 16 lists (too many

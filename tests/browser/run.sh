@@ -58,6 +58,19 @@ pop=("$work/population/interviews.csv" "$work/population/partner.csv" "$work/pop
 "$uncounted" report --from "$work/population" --out "$work/population.html" --synthetic >/dev/null
 
 cat "$here/fixtures/secrets.txt" "$work/population-secrets.txt" >"$work/secrets.txt"
+# The demo's inputs: every full name and Hangul name of the example's lists.
+python3 - "$here"/../../examples/sources/*.csv >>"$work/secrets.txt" <<'PY'
+import csv, sys
+names = set()
+for path in sys.argv[1:]:
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for column in ("full_name", "name_hangul", "name_hanzi"):
+                value = (row.get(column) or "").strip()
+                if len(value) >= 3:
+                    names.add(value)
+print("\n".join(sorted(names)))
+PY
 cd "$here"
 CHROMIUM=$chromium node report.test.mjs "$work/secrets.txt" "${screenshot[@]}" \
   "$work/demo/report.html" "$work/population.html" "$work/public.html" "$work/internal.html"
