@@ -6,8 +6,8 @@
 //
 //   node report.test.mjs SECRETS.txt [--screenshot PNG] REPORT.html...
 //
-// --screenshot: the top of the first report to PNG, and sections 3-5 of the
-// second to PNG with "-sections" before ".png".
+// --screenshot: the top of the first report to PNG, and its sections 3-5
+// and 6 to PNG with "-sections" and "-sensitivity" before ".png".
 // SECRETS.txt: one string per line that must not appear. Exit 0 when every
 // report passes, 1 otherwise.
 import { readFileSync } from 'node:fs';
@@ -65,14 +65,19 @@ try {
       const height = await page.evaluate(() => Math.min(document.body.scrollHeight, 1900));
       await page.screenshot({ path: screenshot, fullPage: true, clip: { x: 0, y: 0, width: 1100, height } });
     }
-    if (screenshot && i === 1) {
-      // Sections 3-5 (timeline, sentences, linkage) of the second report.
-      const clip = await page.evaluate(() => {
-        const top = document.getElementById('timeline').getBoundingClientRect().top + window.scrollY;
-        const bottom = document.getElementById('linkage').getBoundingClientRect().bottom + window.scrollY;
-        return { x: 0, y: top - 10, width: 1100, height: Math.min(bottom - top + 20, 2600) };
-      });
-      await page.screenshot({ path: screenshot.replace(/\.png$/, '') + '-sections.png', fullPage: true, clip });
+    if (screenshot && i === 0) {
+      // Sections 3-5 (timeline, sentences, linkage) and 6 (sensitivity to linkage) of the first report.
+      const shoot = async (from, to, suffix) => {
+        const clip = await page.evaluate(([a, b]) => {
+          const top = document.getElementById(a).getBoundingClientRect().top + window.scrollY;
+          const next = b ? document.getElementById(b) : null;
+          const bottom = next ? next.getBoundingClientRect().top + window.scrollY : document.body.scrollHeight;
+          return { x: 0, y: top - 10, width: 1100, height: Math.min(bottom - top, 2600) };
+        }, [from, to]);
+        await page.screenshot({ path: screenshot.replace(/\.png$/, '') + suffix, fullPage: true, clip });
+      };
+      await shoot('timeline', 'sensitivity', '-sections.png');
+      await shoot('sensitivity', 'methods', '-sensitivity.png');
     }
     console.log(`${report}: ${charts.length} charts (${charts.map(c => c.shapes).join(', ')} shapes)`);
     await page.close();
