@@ -98,7 +98,8 @@ struct LinkSpec {
   std::vector<FieldSpec> fields;
   std::vector<BlockingRule> blocking;
   // Deterministic rules for the match prior: each a list of field names that
-  // must all agree exactly. Expected matches = pairs meeting any rule /
+  // must all agree exactly (a korean_name field: exact or same key, i.e. the
+  // same name in any script or romanisation). Expected matches = pairs meeting any rule /
   // prior_recall. Without rules the prior is estimated from the blocked
   // pairs by EM.
   std::vector<std::vector<std::string>> prior_rules;

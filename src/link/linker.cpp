@@ -599,10 +599,18 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
       }
       rule_fields.push_back(std::move(idx));
     }
+    // A field agrees at its exact level; a Korean name also at "same key"
+    // (the same name in another script or romanisation: the exact level
+    // only catches names two sources happen to write alike, which made
+    // the prior ten times too small on multi-source Korean records).
+    auto agrees = [&](std::uint32_t pattern, std::size_t f) {
+      const int l = codec.level(pattern, f);
+      return l == 0 || (spec.fields[f].kind == ComparatorKind::kKoreanName && l == 1);
+    };
     double deterministic = 0;
     for (const auto& pc : global_counts) {
       const bool hit = std::any_of(rule_fields.begin(), rule_fields.end(), [&](const auto& idx) {
-        return std::all_of(idx.begin(), idx.end(), [&](std::size_t f) { return codec.level(pc.pattern, f) == 0; });
+        return std::all_of(idx.begin(), idx.end(), [&](std::size_t f) { return agrees(pc.pattern, f); });
       });
       if (hit) deterministic += pc.count;
     }
