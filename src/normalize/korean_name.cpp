@@ -121,6 +121,13 @@ std::vector<std::string> AnalyzedName::blocking_keys() const {
     const std::string fam = r.family_keys.empty() ? std::string() : r.family_keys.front();
     for (const auto& g : r.given_keys) add_unique(out, fam + " " + g);
     if (r.given_keys.empty()) add_unique(out, fam + " ");
+    // The surname itself (Hangul, South form) where it is known or the
+    // spelling table reads it: 최 and "CHOE", 노 and "Noh" agree as surnames
+    // (compare_names: same surname) although their first keys differ.
+    for (const auto& h : r.family_hangul) {
+      for (const auto& g : r.given_keys) add_unique(out, h + " " + g);
+      if (r.given_keys.empty()) add_unique(out, h + " ");
+    }
   }
   return out;
 }

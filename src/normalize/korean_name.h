@@ -47,7 +47,11 @@ struct AnalyzedName {
   Script script = Script::kNone;
   std::vector<NameReading> readings;  // empty when nothing usable was found
 
-  // Blocking keys: "FAMILYKEY GIVENKEY" for every reading (deduplicated).
+  // Blocking keys, for every reading (deduplicated): "FAMILYKEY GIVENKEY"
+  // with the family name's first phonetic key, and "성 GIVENKEY" for every
+  // Hangul surname the family name is (or the spelling table reads it as),
+  // so that two names the comparator calls the same surname share a key.
+  // The first key is the reading's first "FAMILYKEY GIVENKEY".
   std::vector<std::string> blocking_keys() const;
 };
 

@@ -120,6 +120,23 @@ TEST_F(NameComparatorTest, SeparateFields) {
   EXPECT_FALSE(a->blocking_keys().empty());
 }
 
+// Names the comparator calls the same surname share a blocking key even
+// where the surname's first phonetic keys differ (최 / CHOE, 노 / Noh).
+TEST_F(NameComparatorTest, SameSurnameSharesABlockingKey) {
+  const std::pair<const char*, const char*> pairs[] = {{"최영란", "CHOE Yeong-Ran"}, {"노금순", "Noh Keum-sun"}};
+  for (const auto& [x, y] : pairs) {
+    auto a = analyzer_->analyze(x);
+    auto b = analyzer_->analyze(y);
+    ASSERT_TRUE(a && b);
+    ASSERT_GE(compare_names(*a, *b).level, NameLevel::kSameKey) << y;
+    const auto ka = a->blocking_keys();
+    const auto kb = b->blocking_keys();
+    EXPECT_TRUE(std::any_of(ka.begin(), ka.end(),
+                            [&](const std::string& k) { return std::find(kb.begin(), kb.end(), k) != kb.end(); }))
+        << y;
+  }
+}
+
 struct Rate {
   int hits = 0;
   int total = 0;
