@@ -2,33 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/internal/json_fields.h"
 #include "base/csv_reader.h"
 
 namespace uncounted {
 namespace {
 
-using Json = nlohmann::json;
-
-// Thrown only inside this file, turned into an Error at its edge.
-struct ShapeError {
-  std::string message;
-};
-
-const Json& member(const Json& object, const char* key, const std::string& where) {
-  if (!object.is_object() || !object.contains(key)) throw ShapeError{where + ": \"" + key + "\" is missing"};
-  return object.at(key);
-}
-
-double number(const Json& object, const char* key, const std::string& where) {
-  const Json& v = member(object, key, where);
-  if (!v.is_number()) throw ShapeError{where + ": \"" + key + "\" is not a number"};
-  return v.get<double>();
-}
-
-std::string text_or_empty(const Json& object, const char* key) {
-  if (!object.contains(key) || !object.at(key).is_string()) return {};
-  return object.at(key).get<std::string>();
-}
+using internal::Json;
+using internal::member;
+using internal::number;
+using internal::ShapeError;
+using internal::text_or_empty;
 
 std::size_t count_or_zero(const Json& object, const char* key) {
   if (!object.contains(key) || !object.at(key).is_number_unsigned()) return 0;
@@ -91,15 +75,9 @@ TableEstimate read_table(const Json& j, const std::string& where) {
 }  // namespace
 
 Result<EstimateReport> parse_estimate_json(const std::string& text, const std::string& file_name) {
-  Json j;
-  try {
-    j = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    // e.what() may quote the text; the byte offset is enough to find it.
-    return fail(file_name + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
-  } catch (const Json::out_of_range&) {  // a number beyond a double's range
-    return fail(file_name + ": not valid JSON (a number is too large)");
-  }
+  auto parsed = internal::parse_json_document(text, file_name);
+  if (!parsed) return tl::unexpected(parsed.error());
+  const Json& j = *parsed;
   try {
     EstimateReport report;
     report.total = read_table(j, file_name);

@@ -4,29 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/internal/json_fields.h"
 #include "base/csv_reader.h"
 
 namespace uncounted {
 namespace {
 
-using Json = nlohmann::json;
+using internal::Json;
+using internal::member;
+using internal::number;
+using internal::ShapeError;
+using internal::text_or_empty;
 using OrderedJson = nlohmann::ordered_json;
-
-// Thrown only inside this file, turned into an Error at its edge.
-struct ShapeError {
-  std::string message;
-};
-
-const Json& member(const Json& object, const char* key, const std::string& where) {
-  if (!object.is_object() || !object.contains(key)) throw ShapeError{where + ": \"" + key + "\" is missing"};
-  return object.at(key);
-}
-
-double number(const Json& object, const char* key, const std::string& where) {
-  const Json& v = member(object, key, where);
-  if (!v.is_number()) throw ShapeError{where + ": \"" + key + "\" is not a number"};
-  return v.get<double>();
-}
 
 std::int64_t count(const Json& object, const char* key, const std::string& where) {
   const Json& v = member(object, key, where);
@@ -34,11 +23,6 @@ std::int64_t count(const Json& object, const char* key, const std::string& where
   const auto value = v.get<std::int64_t>();
   if (value < 0) throw ShapeError{where + ": \"" + key + "\" is negative"};
   return value;
-}
-
-std::string text_or_empty(const Json& object, const char* key) {
-  if (!object.contains(key) || !object.at(key).is_string()) return {};
-  return object.at(key).get<std::string>();
 }
 
 report::EstimateRow read_estimate(const Json& e, const std::string& where) {
@@ -97,15 +81,9 @@ std::string format_sensitivity_json(const report::LinkageSensitivity& s) {
 }
 
 Result<report::LinkageSensitivity> parse_sensitivity_json(const std::string& text, const std::string& file_name) {
-  Json j;
-  try {
-    j = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    // e.what() may quote the text; the byte offset is enough to find it.
-    return fail(file_name + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
-  } catch (const Json::out_of_range&) {
-    return fail(file_name + ": not valid JSON (a number is too large)");
-  }
+  auto parsed = internal::parse_json_document(text, file_name);
+  if (!parsed) return tl::unexpected(parsed.error());
+  const Json& j = *parsed;
   try {
     report::LinkageSensitivity s;
     s.run_threshold = probability(j, "run_threshold", file_name);
