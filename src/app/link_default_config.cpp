@@ -36,6 +36,7 @@ LinkConfig default_link_config(const std::set<std::string>& present) {
     use("sex");
     spec.fields.push_back(sex);
   }
+  bool has_year = false;  // a birth_year field (from a year, a date or age at an event)
   if (has("birth_year") || has("birth_date") || has("age")) {
     link::FieldSpec year;
     year.name = "birth_year";
@@ -52,7 +53,10 @@ LinkConfig default_link_config(const std::set<std::string>& present) {
       use("event_date");
     }
     year.thresholds = {1, 3};
-    if (!year.columns.empty() || !year.age_column.empty()) spec.fields.push_back(year);
+    if (!year.columns.empty() || !year.age_column.empty()) {
+      spec.fields.push_back(year);
+      has_year = true;
+    }
   }
   for (const char* c : {"origin_place", "event_place"})
     if (has(c)) {
@@ -74,18 +78,29 @@ LinkConfig default_link_config(const std::set<std::string>& present) {
   }
   if (any_name) {
     spec.blocking.push_back({"name keys", {{"name", KeyTransform::kNameKeys, 0}}});
-    if (has("birth_year"))
-      spec.blocking.push_back({"family name & birth year", {{"name", KeyTransform::kFamilyKeys, 0},
-                                                            {"birth_year", KeyTransform::kYear, 0}}});
+    // Birth years within one year of each other, also those derived from an
+    // age at an event; the given-name rule catches a misspelt surname.
+    if (has_year)
+      spec.blocking.push_back({"family name & birth year ±1", {{"name", KeyTransform::kFamilyKeys, 0},
+                                                               {"birth_year", KeyTransform::kYearWindow, 0}}});
     if (has("origin_place"))
       spec.blocking.push_back({"family name & origin", {{"name", KeyTransform::kFamilyKeys, 0},
                                                         {"origin_place", KeyTransform::kExact, 0}}});
+    if (has_year)
+      spec.blocking.push_back({"given name & birth year ±1", {{"name", KeyTransform::kGivenKeys, 0},
+                                                              {"birth_year", KeyTransform::kYearWindow, 0}}});
     spec.prior_rules.push_back({"name"});
     if (has("birth_year") || has("birth_date")) spec.prior_rules.back().push_back("birth_year");
   } else if (has("birth_year")) {
     spec.blocking.push_back({"birth year", {{"birth_year", KeyTransform::kExact, 0}}});
   }
   spec.prior_recall = 0.8;
+  // m by one EM over all candidate pairs, term-frequency adjusted as they are
+  // scored: every rule reads the name, so no per-rule session sees the name
+  // free of the blocking, and sessions without the term-frequency
+  // adjustment take pairs of common names (김영희 born the same year) for
+  // matches (docs/LINKAGE.md, "Default config: what changed").
+  spec.joint_em = any_name;
   return config;
 }
 

@@ -194,14 +194,15 @@ struct Parser {
         {"exact", link::KeyTransform::kExact},       {"prefix", link::KeyTransform::kPrefix},
         {"phonetic", link::KeyTransform::kPhonetic}, {"soundex", link::KeyTransform::kSoundex},
         {"year", link::KeyTransform::kYear},         {"name_keys", link::KeyTransform::kNameKeys},
-        {"family_keys", link::KeyTransform::kFamilyKeys}};
+        {"family_keys", link::KeyTransform::kFamilyKeys}, {"given_keys", link::KeyTransform::kGivenKeys},
+        {"year_window", link::KeyTransform::kYearWindow}};
     auto it = transforms.find(transform);
     if (it == transforms.end())
       return error(transform, "unknown transform '" + transform +
-                                  "' (exact, prefix, phonetic, soundex, year, name_keys, family_keys)");
+                                  "' (exact, prefix, phonetic, soundex, year, name_keys, family_keys, given_keys, "
+                                  "year_window)");
     part.transform = it->second;
-    const bool by_field = part.transform == link::KeyTransform::kNameKeys ||
-                          part.transform == link::KeyTransform::kFamilyKeys;
+    const bool by_field = link::reads_field(part.transform);
     const char* key = by_field ? "field" : "column";
     if (!p.contains(key))
       return error("blocking", std::string("a blocking key part with transform '") + transform + "' needs \"" + key +
@@ -277,8 +278,7 @@ struct Parser {
       for (const auto& p : key) {
         auto part = key_part(p);
         if (!part) return tl::unexpected(part.error());
-        if ((part->transform == link::KeyTransform::kNameKeys || part->transform == link::KeyTransform::kFamilyKeys) &&
-            !names.count(part->column))
+        if (link::reads_field(part->transform) && !names.count(part->column))
           return error(part->column, "blocking key part: '" + part->column + "' is not a field");
         rule.parts.push_back(*part);
       }
@@ -288,7 +288,8 @@ struct Parser {
           rule.name += p.column;
           if (p.transform == link::KeyTransform::kPrefix) rule.name += "[:" + std::to_string(p.length) + "]";
           else if (p.transform != link::KeyTransform::kExact) {
-            static const char* t[] = {"exact", "prefix", "phonetic", "soundex", "year", "name_keys", "family_keys"};
+            static const char* t[] = {"exact",     "prefix",      "phonetic",   "soundex",    "year",
+                                      "name_keys", "family_keys", "given_keys", "year_window"};
             rule.name += std::string(":") + t[static_cast<int>(p.transform)];
           }
         }

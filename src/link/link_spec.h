@@ -57,10 +57,20 @@ enum class KeyTransform {
   kYear,        // the first four-digit number in the value
   kNameKeys,    // kKoreanName field only: every "FAMILY GIVEN" key of the name
   kFamilyKeys,  // kKoreanName field only: every family-name key
+  kGivenKeys,   // kKoreanName field only: every given-name key (catches surname typos)
+  kYearWindow,  // kYear field only: its year y (from a year, a date or age at an event)
+                // as two keys y and y+1, so that years at most 1 apart share a key
 };
 
+// Whether the part names a field (kNameKeys, kFamilyKeys, kGivenKeys,
+// kYearWindow) rather than a column.
+inline bool reads_field(KeyTransform t) {
+  return t == KeyTransform::kNameKeys || t == KeyTransform::kFamilyKeys || t == KeyTransform::kGivenKeys ||
+         t == KeyTransform::kYearWindow;
+}
+
 struct KeyPart {
-  std::string column;  // a column, or (kNameKeys, kFamilyKeys) a kKoreanName field's name
+  std::string column;  // a column, or (reads_field) a field's name
   KeyTransform transform = KeyTransform::kExact;
   int length = 0;      // kPrefix
 };

@@ -58,9 +58,17 @@ std::uint64_t possible_pairs(const RecordTable& t, LinkType type) {
   return static_cast<std::uint64_t>(allowed_pairs(type, static_cast<double>(t.size()), same));
 }
 
+// Whether every pair a rule proposes agrees on the field (so that the rule's
+// EM session must leave it out). A Korean name's family or given keys alone
+// do not fix the name's level: the other part still varies.
 bool rule_fixes_field(const RuleIndex& rule, const FieldSpec& f) {
-  for (const auto& c : rule.columns) {
-    if (c == f.name) return true;
+  for (std::size_t i = 0; i < rule.columns.size(); ++i) {
+    const auto& c = rule.columns[i];
+    if (c == f.name) {
+      const auto t = rule.transforms[i];
+      if (t == KeyTransform::kFamilyKeys || t == KeyTransform::kGivenKeys) continue;
+      return true;
+    }
     for (const auto* col : {&f.full_column, &f.family_column, &f.given_column, &f.hangul_column, &f.hanzi_column,
                             &f.age_column, &f.reference_date_column})
       if (!col->empty() && *col == c) return true;
@@ -397,12 +405,12 @@ Result<DecisionCounts> check_decisions(std::size_t n, const std::vector<Clerical
 Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& table, const LinkSpec& spec,
                                                          const LinkResources& resources) {
   const int workers = internal::worker_count(spec.threads);
-  // Only the fields the rules read (Korean name keys) need preparing.
+  // Only the fields the rules read (Korean name keys, years) need preparing.
   std::vector<FieldSpec> needed;
   for (const auto& f : spec.fields)
     for (const auto& r : spec.blocking)
       for (const auto& p : r.parts)
-        if (p.column == f.name && f.kind == ComparatorKind::kKoreanName &&
+        if (p.column == f.name && reads_field(p.transform) &&
             std::none_of(needed.begin(), needed.end(), [&](const FieldSpec& x) { return x.name == f.name; }))
           needed.push_back(f);
   auto fields = prepare_fields(needed, table, resources, workers);

@@ -238,4 +238,30 @@ TEST(LinkerClerical, InvalidDecisionsAreAnError) {
 }
 
 }  // namespace
+// year_window: records born at most one year apart share a key (a year
+// field's value, here from the column); two years apart they do not.
+TEST(Linker, YearWindowBlocksYearsOneApart) {
+  RecordTable t;
+  t.sources = {"s"};
+  t.lists = {"s"};
+  t.column_names = {"born"};
+  t.columns.assign(1, {});
+  for (int y : {1970, 1971, 1973, 1973}) {
+    t.record_ids.push_back(std::to_string(t.record_ids.size() + 1));
+    t.source_of.push_back(0);
+    t.list_of.push_back(0);
+    t.columns[0].push_back(std::to_string(y));
+  }
+  LinkSpec spec;
+  spec.fields = {field("born", ComparatorKind::kYear)};
+  BlockingRule rule;
+  rule.name = "born ±1";
+  rule.parts = {KeyPart{"born", KeyTransform::kYearWindow, 0}};
+  spec.blocking = {rule};
+  auto counts = count_candidate_pairs(t, spec, LinkResources{});
+  ASSERT_TRUE(counts) << counts.error().message();
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ((*counts)[0].new_pairs, 2u);  // 1970-1971 and 1973-1973
+}
+
 }  // namespace uncounted::link

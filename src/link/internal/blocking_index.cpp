@@ -63,14 +63,23 @@ struct PartValues {
     auto it = name_cache.find(v);
     if (it == name_cache.end()) {
       std::vector<std::string> keys;
-      for (const auto& form : field->names[v]) {
-        if (part.transform == KeyTransform::kNameKeys) {
-          for (auto& k : form.blocking_keys())
-            if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-        } else {
-          for (const auto& reading : form.readings)
-            for (const auto& k : reading.family_keys)
-              if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+      auto add = [&](const std::string& k) {
+        if (!k.empty() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+      };
+      if (part.transform == KeyTransform::kYearWindow) {
+        const int y = field->year[v];
+        add(std::to_string(y));
+        add(std::to_string(y + 1));
+      } else {
+        for (const auto& form : field->names[v]) {
+          if (part.transform == KeyTransform::kNameKeys) {
+            for (auto& k : form.blocking_keys()) add(k);
+          } else {
+            for (const auto& reading : form.readings)
+              for (const auto& k : part.transform == KeyTransform::kFamilyKeys ? reading.family_keys
+                                                                                 : reading.given_keys)
+                add(k);
+          }
         }
       }
       it = name_cache.emplace(v, std::move(keys)).first;
@@ -88,11 +97,15 @@ Result<RuleIndex> build_rule(const BlockingRule& rule, const RecordTable& table,
     const KeyPart& part = rule.parts[p];
     parts[p].part = part;
     index.columns.push_back(part.column);
-    if (part.transform == KeyTransform::kNameKeys || part.transform == KeyTransform::kFamilyKeys) {
+    index.transforms.push_back(part.transform);
+    if (reads_field(part.transform)) {
+      const bool year = part.transform == KeyTransform::kYearWindow;
+      const ComparatorKind kind = year ? ComparatorKind::kYear : ComparatorKind::kKoreanName;
       for (const auto& f : fields)
-        if (f.spec.name == part.column && f.spec.kind == ComparatorKind::kKoreanName) parts[p].field = &f;
+        if (f.spec.name == part.column && f.spec.kind == kind) parts[p].field = &f;
       if (!parts[p].field)
-        return fail("blocking rule '" + rule.name + "': '" + part.column + "' is not a korean_name field");
+        return fail("blocking rule '" + rule.name + "': '" + part.column + "' is not a " +
+                    (year ? "year" : "korean_name") + " field");
     } else {
       auto c = table.find_column(part.column);
       if (!c) return fail("blocking rule '" + rule.name + "': column '" + part.column + "' is not in the records");

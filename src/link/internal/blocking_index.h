@@ -21,6 +21,7 @@ namespace uncounted::link::internal {
 struct RuleIndex {
   std::string name;
   std::vector<std::string> columns;           // columns and fields the rule's key reads
+  std::vector<KeyTransform> transforms;       // per entry of columns
   bool multi = false;                         // some record has several keys
   std::vector<std::uint32_t> key1;            // !multi: per record, key or kMissing
   std::vector<std::uint32_t> key_offsets;     // multi: CSR of sorted keys per record
