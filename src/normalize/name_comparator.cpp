@@ -108,6 +108,9 @@ NameComparison compare_readings(const NameReading& a, const NameReading& b) {
              (fam.part == Part::kMissing && giv.part == Part::kSame)) {
     out.level = NameLevel::kCloseKey;
     how = "one part agrees, the other is close or missing";
+  } else if (fam.part == Part::kDifferent && giv.part == Part::kSame) {
+    out.level = NameLevel::kGivenOnly;
+    how = "the given name agrees, the family name differs";
   } else {
     out.level = NameLevel::kDifferent;
     how = "parts differ";
@@ -140,6 +143,7 @@ const char* to_string(NameLevel level) {
     case NameLevel::kExact: return "exact";
     case NameLevel::kSameKey: return "same_key";
     case NameLevel::kCloseKey: return "close_key";
+    case NameLevel::kGivenOnly: return "given_only";
     case NameLevel::kDifferent: return "different";
   }
   return "";

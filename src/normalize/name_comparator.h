@@ -11,6 +11,10 @@
 //   kCloseKey  nearly the same: one part agrees and the other's phonetic
 //              keys have Jaro–Winkler >= kCloseThreshold (typos, ee/ui), or
 //              two Hangul names that differ but sound alike (김영철 / 김용철).
+//   kGivenOnly the given name agrees (same Hangul or phonetic key) and the
+//              family name differs: a misspelt or unknown surname ("Ikm Un
+//              Chol" / 김은철, "Kant Kyong Suk" / "GANG Gyeongsuk"), or two
+//              people with one given name (김영희 / 이영희); the model weighs it.
 //   kDifferent anything else, including names with no usable reading.
 // A name that lacks a family (or given) name is compared on what it has,
 // and can reach kCloseKey at most.
@@ -28,9 +32,9 @@
 
 namespace uncounted::normalize {
 
-enum class NameLevel { kDifferent = 0, kCloseKey = 1, kSameKey = 2, kExact = 3 };
+enum class NameLevel { kDifferent = 0, kGivenOnly = 1, kCloseKey = 2, kSameKey = 3, kExact = 4 };
 
-// "exact", "same_key", "close_key", "different".
+// "exact", "same_key", "close_key", "given_only", "different".
 const char* to_string(NameLevel level);
 
 inline constexpr double kCloseThreshold = 0.90;

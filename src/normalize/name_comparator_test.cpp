@@ -95,7 +95,10 @@ TEST_F(NameComparatorTest, Examples) {
   EXPECT_EQ(level("Kim Yong Chol", "Kim Yong Chel"), NameLevel::kCloseKey);
   // Different people.
   EXPECT_EQ(level("김영철", "Kim Jong Un"), NameLevel::kDifferent);
-  EXPECT_EQ(level("김영철", "Pak Yong Chol"), NameLevel::kDifferent);
+  // The given name agrees, the surname does not: another person, or a
+  // misspelt surname; its own level, weighed by the model.
+  EXPECT_EQ(level("김영철", "Pak Yong Chol"), NameLevel::kGivenOnly);
+  EXPECT_EQ(level("김은철", "Ikm Un Chol"), NameLevel::kGivenOnly);
   EXPECT_EQ(level("김영철", "김영희"), NameLevel::kDifferent);
   EXPECT_EQ(level("조영철", "주영철"), NameLevel::kCloseKey);
   // Explanations never contain the names.

@@ -54,10 +54,10 @@ void make_levels(PreparedField& f) {
       for (double t : s.thresholds) names.push_back("within " + format_threshold(t) + " days");
       break;
     case ComparatorKind::kPlace:
-      names = {"same place", "same province"};
+      names = {"same place", "within", "same province"};
       break;
     case ComparatorKind::kKoreanName:
-      names = {"exact", "same key", "close key"};
+      names = {"exact", "same key", "close key", "given name only"};
       break;
     case ComparatorKind::kNameSwap:
       names = {"exact", "swapped", "similar"};
@@ -242,11 +242,13 @@ Result<PreparedField> prepare_field(const FieldSpec& spec, const RecordTable& ta
   } else if (spec.kind == ComparatorKind::kPlace) {
     f.place_id.resize(values);
     f.province_id.resize(values);
+    f.is_province.assign(values, 0);
     for (std::size_t v = 0; v < values; ++v) {
       const auto* p = resources.places->resolve(f.text[v]);
       if (!p) continue;
       f.place_id[v] = p->id;
-      f.province_id[v] = p->level == "province" ? p->id : p->parent_id;
+      f.is_province[v] = p->level == "province";
+      f.province_id[v] = f.is_province[v] ? p->id : p->parent_id;
     }
   }
 
@@ -342,7 +344,10 @@ int compare_level(const PreparedField& f, std::uint32_t a, std::uint32_t b) {
     }
     case ComparatorKind::kPlace: {
       if (!f.place_id[a].empty() && f.place_id[a] == f.place_id[b]) return 0;
-      if (!f.province_id[a].empty() && f.province_id[a] == f.province_id[b]) return 1;
+      if (!f.province_id[a].empty() && f.province_id[a] == f.province_id[b])
+        // "within": one names only the province the other lies in (a coarser
+        // report of the same place, not a different county).
+        return f.is_province[a] || f.is_province[b] ? 1 : 2;
       return last;
     }
     case ComparatorKind::kKoreanName: {
@@ -352,7 +357,7 @@ int compare_level(const PreparedField& f, std::uint32_t a, std::uint32_t b) {
           best = std::max(best, static_cast<int>(normalize::compare_names(x, y).level));
           if (best == static_cast<int>(normalize::NameLevel::kExact)) return 0;
         }
-      return 3 - best;
+      return static_cast<int>(normalize::NameLevel::kExact) - best;
     }
     case ComparatorKind::kNameSwap: {
       const auto& a1 = f.first[a];

@@ -42,6 +42,7 @@ struct PreparedField {
   std::vector<DateValue> date;            // kDate
   std::vector<std::string> place_id;      // kPlace ("" unresolved)
   std::vector<std::string> province_id;   // kPlace
+  std::vector<char> is_province;          // kPlace: the value names a whole province
   std::vector<std::vector<normalize::AnalyzedName>> names;  // kKoreanName: each written form
   std::vector<std::string> first, last;   // kNameSwap parts
   // kJaroWinkler: per value, letter counts in 32 buckets (ASCII values
