@@ -7,7 +7,9 @@ namespace uncounted::link::internal {
 namespace {
 
 // The M step for one field: m = the expected level counts `acc` normalised
-// (each level at least 1e-5). Returns the largest change of any level, or 0
+// (each level at least 1e-3: no level of one field may veto a match by
+// more than ~10 bits; at 1e-5 a level EM never saw among matches weighed
+// -16 bits, so one noisy value outweighed every other field). Returns the largest change of any level, or 0
 // when `acc` holds no mass (m is then left as it was).
 double update_m(const std::vector<double>& acc, std::vector<double>& m) {
   double sum = 0;
@@ -16,7 +18,7 @@ double update_m(const std::vector<double>& acc, std::vector<double>& m) {
   double change = 0;
   double norm = 0;
   for (std::size_t l = 0; l < acc.size(); ++l) {
-    const double v = std::max(acc[l] / sum, 1e-5);
+    const double v = std::max(acc[l] / sum, 1e-3);
     change = std::max(change, std::abs(v - m[l]));
     m[l] = v;
     norm += v;
