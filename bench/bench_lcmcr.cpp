@@ -1,7 +1,8 @@
 // LCMCR sampler speed: 110,000 Gibbs sweeps (the reference setting: LCMCR
 // 0.4.14 takes 1.1-3.1 s per dataset, REFERENCE.md) on HIV, Ned_5, Ned and
 // NewOrl, and on the same tables with every count x 1,000 (time must not
-// grow with the counts).
+// grow with the counts); one chain also at x10, x100 and x1,000,000, to show
+// where the time stops growing (docs/ESTIMATION.md, LCMCR speed).
 //   one_chain:  1 chain of 500 warm-up + 9,500 burn-in + 1,000 x 100 sweeps.
 //   two_chains: the same 110,000 sweeps split over 2 chains on 2 threads
 //               (each 500 + 4,500 + 500 x 100), 1,000 draws in all.
@@ -57,7 +58,11 @@ void run(benchmark::State& state, const char* name, std::int64_t multiplier, int
       ->Unit(benchmark::kMillisecond);                                                    \
   BENCHMARK_CAPTURE(run, name##_x1000_two_chains, #name, 1000, 2)                         \
       ->Unit(benchmark::kMillisecond)                                                     \
-      ->UseRealTime();
+      ->UseRealTime();                                                                    \
+  BENCHMARK_CAPTURE(run, name##_x10_one_chain, #name, 10, 1)->Unit(benchmark::kMillisecond); \
+  BENCHMARK_CAPTURE(run, name##_x100_one_chain, #name, 100, 1)->Unit(benchmark::kMillisecond); \
+  BENCHMARK_CAPTURE(run, name##_x1000000_one_chain, #name, 1000000, 1)                    \
+      ->Unit(benchmark::kMillisecond);
 
 LCMCR_BENCH(HIV)
 LCMCR_BENCH(Ned_5)

@@ -3,6 +3,7 @@
 // a correct generator fails with probability < 1e-6 per check; the seeds are
 // fixed anyway), a chi-square goodness-of-fit test, and golden values that pin
 // the streams so that accidental changes are caught.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -163,6 +164,81 @@ TEST(LcmcrRandomVariates, BinomialGoodnessOfFit) {
     const double z = 3.0902;
     const double crit = df * std::pow(1 - 2 / (9 * df) + z * std::sqrt(2 / (9 * df)), 3);
     EXPECT_LT(chi2, crit) << "n=" << n << " p=" << p << " cells=" << cells;
+  }
+}
+
+// Chi-square statistic of `draws` binomial draws against the exact pmf, over
+// the cells k in [mean - 10 sd - 2, mean + 10 sd + 2] (beyond them the mass is
+// < 1e-20 and any draw there is its own failing cell); cells with expectation
+// < 5 are merged with their neighbours. Returns chi2 minus the 0.999 quantile
+// of its chi-square distribution (Wilson-Hilferty): < 0 passes.
+double binomial_chi2_margin(Engine& e, std::int64_t n, double p, int draws) {
+  const double nd = static_cast<double>(n);
+  const double sd = std::sqrt(nd * p * (1 - p));
+  const auto lo = static_cast<std::int64_t>(std::max(0.0, std::floor(nd * p - 10 * sd - 2)));
+  const auto hi = static_cast<std::int64_t>(std::min(nd, std::ceil(nd * p + 10 * sd + 2)));
+  std::vector<double> observed(static_cast<std::size_t>(hi - lo + 1), 0.0);
+  double outside = 0;
+  for (int i = 0; i < draws; ++i) {
+    const std::int64_t x = binomial_variate(e, n, p);
+    if (x < lo || x > hi)
+      outside += 1;
+    else
+      observed[static_cast<std::size_t>(x - lo)] += 1;
+  }
+  double chi2 = outside > 0 ? 1e300 : 0.0;  // mass < 1e-20: never drawn by a correct sampler
+  int cells = 0;
+  double o_acc = 0;
+  double e_acc = 0;
+  for (std::int64_t k = lo; k <= hi; ++k) {
+    const double kd = static_cast<double>(k);
+    const double prob = std::exp(std::lgamma(nd + 1) - std::lgamma(kd + 1) -
+                                 std::lgamma(nd - kd + 1) + kd * std::log(p) +
+                                 (nd - kd) * std::log1p(-p));
+    o_acc += observed[static_cast<std::size_t>(k - lo)];
+    e_acc += prob * draws;
+    if (e_acc >= 5.0 && kd > nd * p) {
+      // Past the mean, close a cell only when what is left still has 5 expected.
+      const double next = std::exp(std::lgamma(nd + 1) - std::lgamma(kd + 2) -
+                                   std::lgamma(nd - kd) + (kd + 1) * std::log(p) +
+                                   (nd - kd - 1) * std::log1p(-p));
+      if (k == hi || next * draws * 2 < 5.0) continue;  // merge the upper tail
+    }
+    if (e_acc >= 5.0) {
+      chi2 += (o_acc - e_acc) * (o_acc - e_acc) / e_acc;
+      ++cells;
+      o_acc = e_acc = 0;
+    }
+  }
+  if (e_acc > 0 || o_acc > 0) {
+    chi2 += (o_acc - e_acc) * (o_acc - e_acc) / std::max(e_acc, 1e-300);
+    ++cells;
+  }
+  const double df = std::max(1, cells - 1);
+  const double z = 3.0902;
+  const double crit = df * std::pow(1 - 2 / (9 * df) + z * std::sqrt(2 / (9 * df)), 3);
+  return chi2 - crit;
+}
+
+TEST(LcmcrRandomVariates, BinomialGoodnessOfFitForHugeCounts) {
+  // The regimes of tables whose counts are multiplied by 1,000 or 1,000,000
+  // (docs/ESTIMATION.md, LCMCR speed): huge n with tiny p on the inversion
+  // path (means 0.05 to just under 11), on both sides of the switch to BTRD
+  // at (n + 1) p = 11, BTRD with n up to 2^40, and p > 1/2 (drawn as n minus
+  // a draw with 1 - p). Each against the exact pmf.
+  Engine e(21);
+  for (auto [n, p] : std::vector<std::pair<std::int64_t, double>>{
+           {1000000, 5e-8},
+           {1000000000, 7e-10},
+           {20000, 2.5e-4},
+           {123456789, 10.9 / 123456790.0},
+           {123456789, 11.0 / 123456790.0},
+           {5000000, 3e-5},
+           {1000000000, 1e-6},
+           {std::int64_t{1} << 40, 0.37},
+           {3000000, 1.0 - 2e-6},
+           {250000, 0.9993}}) {
+    EXPECT_LT(binomial_chi2_margin(e, n, p, 100000), 0.0) << "n=" << n << " p=" << p;
   }
 }
 
