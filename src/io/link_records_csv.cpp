@@ -7,6 +7,15 @@
 namespace uncounted {
 namespace {
 
+// The canonical columns that describe one event of a record (DESIGN.md
+// section 5): the rows of one record in the import format differ in these.
+bool is_event_column(const std::string& name) {
+  for (const char* c : {"event_type", "event_date", "event_place", "facility_type", "perpetrator", "sentence_months",
+                        "legal_tags", "head_count"})
+    if (name == c) return true;
+  return false;
+}
+
 std::string file_stem(const std::string& path) {
   const auto slash = path.find_last_of('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -177,12 +186,20 @@ Status append_link_csv(CsvTable csv_table, const std::string& path, const LinkRe
     const std::string key = source + '\x1f' + id;
     if (key == previous_key) {
       // A further row of the record above (the import format: one row per
-      // event): it fills the record's empty cells, e.g. a date its first
-      // event lacks.
+      // event): it may differ only in the event columns, and fills the
+      // record's empty cells, e.g. a date its first event lacks. Rows that
+      // disagree on anything else are two records with one id.
       const std::size_t last = table.size() - 1;
-      for (std::size_t c = 0; c < cols.size(); ++c)
-        if (cols[c] >= 0 && table.columns[c][last].empty())
-          table.columns[c][last] = std::move(row.fields[static_cast<std::size_t>(cols[c])]);
+      for (std::size_t c = 0; c < cols.size(); ++c) {
+        if (cols[c] < 0) continue;
+        std::string& value = row.fields[static_cast<std::size_t>(cols[c])];
+        std::string& kept = table.columns[c][last];
+        if (!value.empty() && !kept.empty() && value != kept && !is_event_column(spec.columns[c]))
+          return fail(SourceLocation{path, row.line, cols[c] + 1},
+                      "record id repeated within source with a different " + spec.columns[c] +
+                          " (rows of one record may differ only in their event columns)");
+        if (kept.empty()) kept = std::move(value);
+      }
       continue;
     }
     auto [it, inserted] = seen.emplace(key, row.line);

@@ -2,7 +2,9 @@
 // `histories`) into a link::RecordTable: one row per record, any columns —
 // or, as `import` reads them, one row per event: consecutive rows with one
 // id are one record, the first row's values kept and its empty cells filled
-// from the rows after it.
+// from the rows after it; such rows may differ only in the event columns
+// (event_type, event_date, event_place, facility_type, perpetrator,
+// sentence_months, legal_tags, head_count).
 //
 // Each file must have the id column; the source is the value of the source
 // column when the file has one (else the file name without directory and
@@ -14,7 +16,7 @@
 // Errors (file:line:column: reason, never quoting a value): an unreadable
 // file, malformed CSV, no id column, a required column absent, a row with
 // the wrong number of fields, an empty id, an id repeated within a source
-// (other than on consecutive rows),
+// (other than on consecutive rows that agree outside the event columns),
 // a cell that is not valid UTF-8.
 //
 // Thread safety: pure functions of the files' contents.

@@ -24,6 +24,11 @@ printf 'id,name,born\n1,Anna,1970\n2,Carl,1972\n1,Bob,1971\n' >"$WORK/dup.csv"
 expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/dup.csv"
 expect_stderr "dup.csv:4:1: record id repeated within source, not on the next row (first on line 2)"
 
+# Consecutive rows with one id that disagree outside the event columns are two records with one id.
+printf 'id,name,born\n1,Anna,1970\n1,Bob,1970\n' >"$WORK/dup2.csv"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/dup2.csv"
+expect_stderr "dup2.csv:3:2: record id repeated within source with a different name"
+
 # One row per event, as import reads them: consecutive rows with one id are one record.
 printf 'id,name,born\n1,Anna,\n1,,1970\n2,Bob,1971\n' >"$WORK/events.csv"
 expect_exit 0 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c.csv" "$WORK/events.csv"
