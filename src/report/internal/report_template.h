@@ -102,7 +102,7 @@ footer { max-width: 980px; margin: 40px auto; padding: 0 20px; color: #666; font
 {{/rows}}
 </tbody>
 </table>
-<p class="note">How far to trust an interval: in uncounted's coverage study on simulated populations (docs/COVERAGE.md), the recommended interval held the true total about as often as its level says when the lists were independent or dependent in the ways the models allow, but far less often when people differ strongly in how visible they are to every list, and less often still when linkage errors split one person into two or join two people. Read these intervals together with the sensitivity to linkage (section 6).</p>
+<p class="note">How far to trust an interval: in uncounted's coverage study on simulated populations (docs/COVERAGE.md), the recommended interval held the true total about as often as its level says when the lists were independent or dependent in the ways the models allow, but far less often when people differ strongly in how visible they are to every list, and also less often when linkage errors split one person into two or join two people. Read these intervals together with the sensitivity to linkage (section 6).</p>
 {{/totals}}
 {{^totals}}<p class="absent">No estimate was given to the report (run <code>uncounted estimate --format json</code> and place its output as estimate.json).</p>{{/totals}}
 </section>
