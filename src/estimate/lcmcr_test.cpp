@@ -223,26 +223,46 @@ TEST(Lcmcr, AgreesWithReferenceOnUnimodalDatasets) {
   }
 }
 
-// HIV at the full reference settings (2 chains x 110,500 sweeps). The
-// posterior has a second mode that 3 of 10 seeds visit for long (header
-// comment); the seed here stays in the main mode, like LCMCR's run, and must
-// then match it as tightly as the unimodal datasets. The upper end is also
-// checked against the spread over seeds measured for the second mode.
-// Seed: 20240601 until the stick-breaking update left the log scale (other
-// roundings, other paths); with that stream its second chain visits the
-// second mode (ESS 12). Over seeds 20240601 and 1-10, 3 of 11 (old stream)
-// and 5 of 11 (new) visit it in at least one of the two chains, as expected
-// for a per-chain rate near 3 in 10; seed 4 stays in the main mode with both
-// streams (ESS 1890 / 1793, median 10,902).
+// HIV at LCMCR's reference settings (one chain of 500 + 10,000 + 1,000 x 100
+// sweeps, as the reference run) for seeds 1-8, fixed before looking at any
+// result. The posterior has a second mode that about 3 chains in 10 visit
+// for long (header comment), so one seed's run is not a fair test: a run may
+// sit in either mode. The reference (one LCMCR chain) is the main mode.
+// Checked: most runs (at least 5 of 8) have their median within 3% of the
+// reference; every run's median lies within the two modes' documented range
+// (0.96-1.15 x reference); and the runs in the main mode whose split R-hat
+// is <= 1.1 with bulk ESS > 100 (no visit to the other mode) match the
+// reference's interval ends within 8%, as tightly as the unimodal tables.
+// This replaces a one-seed test whose seed had to be changed when the
+// random stream changed (e4fc3c2).
 TEST(Lcmcr, AgreesWithReferenceOnHivAtReferenceSettings) {
-  LcmcrOptions o;
-  o.seed = 4;
-  auto r = estimate_lcmcr(load("HIV"), o);
-  ASSERT_TRUE(r);
-  EXPECT_NEAR(r->median, 10906, 0.03 * 10906);
-  EXPECT_NEAR(r->lower, 9319, 0.08 * 9319);
-  EXPECT_NEAR(r->upper, 12963, 0.08 * 12963);
-  EXPECT_GT(r->ess_bulk, 100);
+  constexpr double kMedian = 10906, kLower = 9319, kUpper = 12963;
+  const CaptureTable t = load("HIV");
+  std::vector<LcmcrResult> runs(8);
+  std::vector<char> ok(8, 0);
+  parallel_for(8, [&](int i) {
+    LcmcrOptions o;
+    o.seed = static_cast<std::uint64_t>(i + 1);
+    o.chains = 1;
+    auto r = estimate_lcmcr(t, o);
+    if (r) {
+      runs[static_cast<std::size_t>(i)] = *r;
+      ok[static_cast<std::size_t>(i)] = 1;
+    }
+  });
+  int main_mode = 0;
+  for (int i = 0; i < 8; ++i) {
+    ASSERT_TRUE(ok[static_cast<std::size_t>(i)]) << "seed " << i + 1;
+    const auto& r = runs[static_cast<std::size_t>(i)];
+    EXPECT_GE(r.median, 0.96 * kMedian) << "seed " << i + 1;
+    EXPECT_LE(r.median, 1.15 * kMedian) << "seed " << i + 1;
+    if (std::abs(r.median - kMedian) > 0.03 * kMedian) continue;
+    ++main_mode;
+    if (!(r.rhat <= 1.1) || !(r.ess_bulk > 100)) continue;
+    EXPECT_NEAR(r.lower, kLower, 0.08 * kLower) << "seed " << i + 1;
+    EXPECT_NEAR(r.upper, kUpper, 0.08 * kUpper) << "seed " << i + 1;
+  }
+  EXPECT_GE(main_mode, 5);
 }
 
 // Ned_5 and Ned: multimodal (header comment). Each seed runs 1 chain (the
