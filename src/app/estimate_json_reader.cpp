@@ -36,20 +36,7 @@ TableEstimate read_table(const Json& j, const std::string& where) {
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const Json& e = estimates[i];
     const std::string at = where + ": estimate " + std::to_string(i + 1);
-    MethodEstimate m;
-    const Json& method = member(e, "method", at);
-    if (!method.is_string()) throw ShapeError{at + ": \"method\" is not a string"};
-    m.method = method.get<std::string>();
-    m.model = text_or_empty(e, "model");
-    m.criterion = text_or_empty(e, "criterion");
-    m.n_hat = number(e, "N", at);
-    m.lower = number(e, "lower", at);
-    if (e.contains("upper") && e.at("upper").is_number()) m.upper = e.at("upper").get<double>();
-    if (e.contains("level") && e.at("level").is_number()) m.level = e.at("level").get<double>();
-    m.interval = text_or_empty(e, "interval");
-    m.recommended = e.contains("recommended") && e.at("recommended").is_boolean() && e.at("recommended").get<bool>();
-    m.reason = text_or_empty(e, "reason");
-    t.estimates.push_back(std::move(m));
+    t.estimates.push_back(internal::read_method_estimate(e, at));
   }
   t.models_considered = count_or_zero(j, "models_considered");
   t.models_without_mle = count_or_zero(j, "models_without_mle");
@@ -73,6 +60,23 @@ TableEstimate read_table(const Json& j, const std::string& where) {
 }
 
 }  // namespace
+
+MethodEstimate internal::read_method_estimate(const Json& e, const std::string& where) {
+  MethodEstimate m;
+  const Json& method = member(e, "method", where);
+  if (!method.is_string()) throw ShapeError{where + ": \"method\" is not a string"};
+  m.method = method.get<std::string>();
+  m.model = text_or_empty(e, "model");
+  m.criterion = text_or_empty(e, "criterion");
+  m.n_hat = number(e, "N", where);
+  m.lower = number(e, "lower", where);
+  if (e.contains("upper") && e.at("upper").is_number()) m.upper = e.at("upper").get<double>();
+  if (e.contains("level") && e.at("level").is_number()) m.level = e.at("level").get<double>();
+  m.interval = text_or_empty(e, "interval");
+  m.recommended = e.contains("recommended") && e.at("recommended").is_boolean() && e.at("recommended").get<bool>();
+  m.reason = text_or_empty(e, "reason");
+  return m;
+}
 
 Result<EstimateReport> parse_estimate_json(const std::string& text, const std::string& file_name) {
   auto parsed = internal::parse_json_document(text, file_name);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/report_estimates.h"
 #include "link/linker.h"
 
 namespace uncounted {
@@ -20,10 +21,6 @@ std::string threshold_text(double t) {
 }
 
 double probability_of_weight(double weight) { return 1.0 / (1.0 + std::exp2(-weight)); }
-
-report::EstimateRow convert(const MethodEstimate& e) {
-  return {e.method, e.model, e.criterion, e.n_hat, e.lower, e.upper, e.level, e.interval, e.recommended, e.reason};
-}
 
 }  // namespace
 
@@ -89,7 +86,7 @@ Result<report::LinkageSensitivity> linkage_sensitivity(const link::RecordTable& 
     row.threshold = sorted[i];
     row.entities = static_cast<std::int64_t>(linked->summary.entities);
     row.documented = estimate->total.observed;
-    for (const auto& e : estimate->total.estimates) row.estimates.push_back(convert(e));
+    for (const auto& e : estimate->total.estimates) row.estimates.push_back(estimate_row(e));
     out.rows.push_back(std::move(row));
     if (progress) progress(i + 1, sorted.size());
   }

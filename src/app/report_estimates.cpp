@@ -13,9 +13,7 @@ report::StratumEstimates convert(const TableEstimate& t) {
   report::StratumEstimates s;
   s.label = t.stratum;
   s.documented = t.observed;
-  for (const auto& e : t.estimates)
-    s.estimates.push_back(
-        {e.method, e.model, e.criterion, e.n_hat, e.lower, e.upper, e.level, e.interval, e.recommended, e.reason});
+  for (const auto& e : t.estimates) s.estimates.push_back(estimate_row(e));
   for (const auto& m : t.models_compared) s.models_compared.push_back({m.model, m.n_hat, m.aic, m.bic, m.deviance, m.df});
   s.models_considered = t.models_considered;
   s.models_without_mle = t.models_without_mle;
@@ -60,6 +58,10 @@ Result<report::OverlapSection> report_overlap(const CaptureHistoriesFile& histor
   section.pattern_counts = histories.total.counts;
   section.pattern_counts.resize(std::size_t{1} << histories.lists.size(), 0);
   return section;
+}
+
+report::EstimateRow estimate_row(const MethodEstimate& e) {
+  return {e.method, e.model, e.criterion, e.n_hat, e.lower, e.upper, e.level, e.interval, e.recommended, e.reason};
 }
 
 }  // namespace uncounted

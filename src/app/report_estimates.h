@@ -17,6 +17,9 @@ namespace uncounted {
 // followed by any others ("unknown") in their own order.
 report::EstimatesSection report_estimates(const EstimateReport& estimate);
 
+// One estimate as the report shows it.
+report::EstimateRow estimate_row(const MethodEstimate& estimate);
+
 // The whole file's pattern counts. Error: more than 16 lists (too many
 // patterns to draw).
 Result<report::OverlapSection> report_overlap(const CaptureHistoriesFile& histories);

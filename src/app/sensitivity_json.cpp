@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/internal/json_fields.h"
+#include "app/report_estimates.h"
 #include "base/csv_reader.h"
 
 namespace uncounted {
@@ -26,20 +27,7 @@ std::int64_t count(const Json& object, const char* key, const std::string& where
 }
 
 report::EstimateRow read_estimate(const Json& e, const std::string& where) {
-  report::EstimateRow row;
-  const Json& method = member(e, "method", where);
-  if (!method.is_string()) throw ShapeError{where + ": \"method\" is not a string"};
-  row.method = method.get<std::string>();
-  row.model = text_or_empty(e, "model");
-  row.criterion = text_or_empty(e, "criterion");
-  row.n_hat = number(e, "N", where);
-  row.lower = number(e, "lower", where);
-  if (e.contains("upper") && e.at("upper").is_number()) row.upper = e.at("upper").get<double>();
-  if (e.contains("level") && e.at("level").is_number()) row.level = e.at("level").get<double>();
-  row.interval = text_or_empty(e, "interval");
-  row.recommended = e.contains("recommended") && e.at("recommended").is_boolean() && e.at("recommended").get<bool>();
-  row.reason = text_or_empty(e, "reason");
-  return row;
+  return estimate_row(internal::read_method_estimate(e, where));
 }
 
 double probability(const Json& object, const char* key, const std::string& where) {

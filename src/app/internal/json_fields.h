@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/population_estimate.h"
 #include "base/result.h"
 
 namespace uncounted::internal {
@@ -47,5 +48,10 @@ inline std::string text_or_empty(const Json& object, const char* key) {
   if (!object.contains(key) || !object.at(key).is_string()) return {};
   return object.at(key).get<std::string>();
 }
+
+// One estimate object as format_estimate_json writes it ("method", "N",
+// "lower", optional "upper" and "level", texts); defined in
+// estimate_json_reader.cpp. Throws ShapeError.
+MethodEstimate read_method_estimate(const Json& object, const std::string& where);
 
 }  // namespace uncounted::internal
