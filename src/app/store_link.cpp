@@ -7,6 +7,8 @@
 
 #include "app/link_default_config.h"
 #include "app/link_tables.h"
+#include "base/csv_reader.h"
+#include "crypto/keyed_hash.h"
 #include "store/link_repository.h"
 
 namespace uncounted {
@@ -88,16 +90,21 @@ Result<StoreLinkReport> link_store(const StoreLinkRequest& request) {
 
   const link::RecordTable& table = input->table;
   auto result = link::link_records(table, spec, *resources, *decisions, request.progress);
-  if (!result) {
-    // The linker names records by index; say which records, by source and id.
-    return fail("linking the store's records: " + result.error().message());
-  }
+  // Contradictory decisions are refused when recorded (app/store_review.h),
+  // so the linker's own errors are about the configuration or the data.
+  if (!result) return fail("linking the store's records: " + result.error().message());
   if (request.progress) request.progress("saving", 0);
 
   store::LinkRunInfo run;
+  // Which configuration, by its SHA-256 (the file's name may say more than it should).
+  std::string config_digest = "default";
+  if (request.config_path) {
+    auto text = read_file(*request.config_path);
+    if (!text) return tl::unexpected(text.error());
+    config_digest = "sha256:" + crypto::sha256_hex(std::string_view(*text));
+  }
   run.config = fmt::format("{{\"config\": \"{}\", \"threshold\": {}, \"fields\": {}, \"blocking_rules\": {}}}",
-                           request.config_path ? "file" : "default", spec.threshold, spec.fields.size(),
-                           spec.blocking.size());
+                           config_digest, spec.threshold, spec.fields.size(), spec.blocking.size());
   run.threshold = spec.threshold;
   run.records = static_cast<std::int64_t>(table.size());
   run.entities = static_cast<std::int64_t>(result->summary.entities);
