@@ -11,11 +11,6 @@
 namespace uncounted {
 namespace {
 
-std::string period_of(const CivilDate& d, int years) {
-  if (years == 1) return std::to_string(d.year);
-  const int start = d.year - ((d.year % years) + years) % years;
-  return std::to_string(start) + "-" + std::to_string(start + years - 1);
-}
 
 }  // namespace
 
@@ -74,7 +69,7 @@ Result<std::string> histories_csv_from(const std::vector<ClusterRow>& rows,
       if (!e.has_date || date->earliest < e.earliest) {
         e.has_date = true;
         e.earliest = date->earliest;
-        e.period = period_of(date->earliest, period_years);
+        e.period = period_label(date->earliest.year, period_years);
       }
     } else {
       e.values[value] += 1;
@@ -104,6 +99,12 @@ Result<std::string> histories_csv_from(const std::vector<ClusterRow>& rows,
     out += '\n';
   }
   return out;
+}
+
+std::string period_label(int year, int years) {
+  if (years == 1) return std::to_string(year);
+  const int start = year - ((year % years) + years) % years;
+  return std::to_string(start) + "-" + std::to_string(start + years - 1);
 }
 
 }  // namespace uncounted

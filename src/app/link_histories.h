@@ -40,6 +40,11 @@ struct HistoriesOptions {
 // The capture histories as CSV text.
 Result<std::string> make_histories_csv(const HistoriesOptions& options);
 
+// The label of the period of `years` years holding `year`: "2006" for one
+// year, "2005-2009" for five (periods start at multiples of the length).
+// Every command that names periods uses it. Precondition: years >= 1.
+std::string period_label(int year, int years);
+
 // The same from clusters and stratum values already in memory (the store's
 // latest link run): `stratum_of` (nullptr for no stratum) maps
 // source + '\x1f' + record_id to the value, a date when period_years > 0.

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "app/link_histories.h"
 #include "base/csv_reader.h"
 #include "base/partial_date.h"
 #include "base/vocabulary.h"
@@ -201,8 +202,7 @@ std::optional<report::SentenceSection> make_sentences(const std::vector<Event>& 
     for (const auto& [label, range] : periods)
       if (year >= range.first && year <= range.second) return label;
     if (!periods.empty()) return "";
-    const int start = year - ((year % 5) + 5) % 5;
-    return std::to_string(start) + "-" + std::to_string(start + 4);
+    return period_label(year, 5);
   };
   std::map<std::string, std::vector<int>> months_by_period;
   std::set<std::tuple<std::string, std::string, int>> seen;

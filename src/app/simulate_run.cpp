@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "app/build_info.h"
+#include "app/link_histories.h"
 #include "base/csv_reader.h"
 #include "io/simulated_records_csv.h"
 #include "normalize/bzip2.h"
@@ -185,11 +186,7 @@ std::string_view simulate_scenario_name(SimulateScenario scenario) {
   return "presets";
 }
 
-std::string simulate_period_label(int year) {
-  // As link_histories.cpp's period_of: periods start at multiples of the length.
-  const int start = year - ((year % kPeriodYears) + kPeriodYears) % kPeriodYears;
-  return std::to_string(start) + "-" + std::to_string(start + kPeriodYears - 1);
-}
+std::string simulate_period_label(int year) { return period_label(year, kPeriodYears); }
 
 Status check_simulate_options(const SimulateRunOptions& o) {
   const int this_year = o.current_year > 0 ? o.current_year : today_utc().year;
