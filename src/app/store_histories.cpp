@@ -19,6 +19,7 @@ Result<StoreClusters> latest_run_clusters(store::Database& db, const StoreLinkIn
 
   StoreClusters out;
   out.run_id = (*run)->id;
+  out.threshold = (*run)->threshold;
   std::unordered_map<std::int64_t, std::size_t> index_of_row;
   for (std::size_t i = 0; i < input.rows.size(); ++i) index_of_row.emplace(input.rows[i], i);
   const auto& t = input.table;

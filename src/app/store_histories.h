@@ -30,6 +30,7 @@ namespace uncounted {
 // the records of `input` it holds, with notices for those it does not.
 struct StoreClusters {
   std::int64_t run_id = 0;
+  double threshold = 0.5;  // the run's match threshold
   std::vector<ClusterRow> rows;
   std::vector<std::int64_t> row_of;  // per cluster row: the record's row in the store
   std::vector<std::string> notices;

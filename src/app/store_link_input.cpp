@@ -22,7 +22,7 @@ std::string record_key(const std::string& source, const std::string& record_id) 
   return source + '\x1f' + record_id;
 }
 
-Result<StoreLinkInput> read_store_link_input(store::Database& db) {
+Result<StoreLinkInput> read_store_link_input(store::Database& db, std::vector<CaseRecord>* records) {
   auto refs = store::current_record_refs(db);
   if (!refs) return tl::unexpected(refs.error());
   if (refs->empty()) return fail("the store holds no records: import some first (uncounted import)");
@@ -72,6 +72,7 @@ Result<StoreLinkInput> read_store_link_input(store::Database& db) {
                                   dated ? date_or_empty(dated->date) : std::string(),
                                   first ? first->place : std::string()};
     for (std::size_t c = 0; c < t.columns.size(); ++c) t.columns[c].push_back(values[c]);
+    if (records) records->push_back(r);
     return {};
   };
   if (auto ok = store::for_each_record(db, store::RecordFilter{}, visit); !ok) return tl::unexpected(ok.error());

@@ -34,8 +34,10 @@ struct StoreLinkInput {
 // The canonical column names held in StoreLinkInput::table, in order.
 const std::vector<std::string>& store_link_columns();
 
-// Errors: a database failure; a store without records.
-Result<StoreLinkInput> read_store_link_input(store::Database& db);
+// Errors: a database failure; a store without records. With `records`, the
+// records read are also kept there (in table order), for callers that need
+// their events too (the report), so the store is read once.
+Result<StoreLinkInput> read_store_link_input(store::Database& db, std::vector<CaseRecord>* records = nullptr);
 
 // The key of StoreLinkInput::index.
 std::string record_key(const std::string& source, const std::string& record_id);

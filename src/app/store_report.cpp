@@ -19,7 +19,6 @@
 #include "io/capture_histories_csv.h"
 #include "store/audit_log.h"
 #include "store/link_repository.h"
-#include "store/record_repository.h"
 
 namespace uncounted {
 namespace {
@@ -38,7 +37,8 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   StoreReportMade made;
   made.notices = opened->notices();
   store::Database& db = opened->db();
-  auto input = read_store_link_input(db);
+  std::vector<CaseRecord> records;  // their events make the timeline and sentences
+  auto input = read_store_link_input(db, &records);
   if (!input) return tl::unexpected(input.error());
   auto clusters = latest_run_clusters(db, *input);
   if (!clusters) return tl::unexpected(clusters.error());
@@ -93,12 +93,6 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   add_weight_histogram(*data.linkage, weights);
 
   // Events and sentences, a person counted once through the run's entities.
-  std::vector<CaseRecord> records;
-  auto visit = [&](const store::StoredRecord& r) -> Status {
-    records.push_back(r.record);
-    return {};
-  };
-  if (auto ok = store::for_each_record(db, store::RecordFilter{}, visit); !ok) return tl::unexpected(ok.error());
   EventInputs events;
   events.records = &records;
   events.clusters = &clusters->rows;
@@ -111,9 +105,7 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
 
   // Sensitivity to the linkage threshold.
   if (request.sensitivity) {
-    auto run = store::latest_link_run(db);
-    if (!run || !*run) return fail("the store's link run could not be read again");
-    auto config = store_link_config(*input, request.config_path, (*run)->threshold);
+    auto config = store_link_config(*input, request.config_path, clusters->threshold);
     if (!config) return tl::unexpected(config.error());
     auto resources = load_link_tables(config->spec, request.data_dir);
     if (!resources) return tl::unexpected(resources.error());
