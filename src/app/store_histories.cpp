@@ -57,16 +57,20 @@ Result<StoreClusters> latest_run_clusters(store::Database& db, const StoreLinkIn
 Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput& input, int period_years) {
   auto clusters = latest_run_clusters(db, input);
   if (!clusters) return tl::unexpected(clusters.error());
+  return store_histories(*clusters, input, period_years);
+}
+
+Result<StoreHistories> store_histories(const StoreClusters& clusters, const StoreLinkInput& input, int period_years) {
   StoreHistories out;
-  out.run_id = clusters->run_id;
-  out.notices = clusters->notices;
+  out.run_id = clusters.run_id;
+  out.notices = clusters.notices;
   std::unordered_map<std::string, std::string> stratum_of;
   if (period_years > 0)
-    for (const auto& row : clusters->rows) {
+    for (const auto& row : clusters.rows) {
       const auto& date = input.first_event_date[input.index.at(record_key(row.source, row.record_id))];
       stratum_of.emplace(record_key(row.source, row.record_id), date ? date->verbatim : std::string());
     }
-  auto csv = histories_csv_from(clusters->rows, period_years > 0 ? &stratum_of : nullptr, period_years,
+  auto csv = histories_csv_from(clusters.rows, period_years > 0 ? &stratum_of : nullptr, period_years,
                                 "link run " + std::to_string(out.run_id));
   if (!csv) return tl::unexpected(csv.error());
   out.csv = std::move(*csv);

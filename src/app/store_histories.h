@@ -45,6 +45,9 @@ struct StoreHistories {
 
 Result<StoreHistories> store_histories(store::Database& db, const StoreLinkInput& input, int period_years);
 
+// The same from a run already read (latest_run_clusters).
+Result<StoreHistories> store_histories(const StoreClusters& clusters, const StoreLinkInput& input, int period_years);
+
 // Opens the store (read only), reads its records and calls store_histories.
 Result<StoreHistories> store_histories(const StoreAccess& access, int period_years);
 

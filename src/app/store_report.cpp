@@ -59,7 +59,7 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
 
   // Totals and the overlap.
   tell(request, "estimating", 0);
-  auto histories_csv = store_histories(db, *input, request.period_years);
+  auto histories_csv = store_histories(*clusters, *input, request.period_years);
   if (!histories_csv) return tl::unexpected(histories_csv.error());
   CaptureHistoriesOptions read_options;
   if (request.period_years > 0) read_options.stratum_column = "stratum";
