@@ -8,24 +8,6 @@
 namespace uncounted {
 namespace {
 
-// 12345.6 -> "12,346"; large or non-finite values in scientific notation.
-std::string thousands(double value) {
-  if (!std::isfinite(value)) return "inf";
-  if (std::fabs(value) >= 1e15) return fmt::format("{:.3g}", value);
-  long long rounded = std::llround(value);
-  std::string digits = std::to_string(rounded < 0 ? -rounded : rounded);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return rounded < 0 ? "-" + out : out;
-}
-
-std::string interval_text(const MethodEstimate& e) {
-  return thousands(e.lower) + " – " + (e.upper ? thousands(*e.upper) : std::string("no finite limit"));
-}
-
 std::string join(const std::vector<std::string>& items, const char* separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
@@ -123,6 +105,25 @@ void append_csv_rows(std::string& out, const TableEstimate& t) {
 }
 
 }  // namespace
+
+// 12345.6 -> "12,346"; large or non-finite values in scientific notation.
+std::string thousands(double value) {
+  if (!std::isfinite(value)) return "inf";
+  if (std::fabs(value) >= 1e15) return fmt::format("{:.3g}", value);
+  long long rounded = std::llround(value);
+  std::string digits = std::to_string(rounded < 0 ? -rounded : rounded);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return rounded < 0 ? "-" + out : out;
+}
+
+std::string interval_text(const MethodEstimate& e) {
+  return thousands(e.lower) + " – " + (e.upper ? thousands(*e.upper) : std::string("no finite limit"));
+}
+
 
 std::string format_estimate_table(const EstimateReport& report) {
   std::string out;

@@ -20,6 +20,11 @@
 namespace uncounted {
 
 std::string format_estimate_table(const EstimateReport& report);
+
+// 12345.6 -> "12,346"; large or non-finite values in scientific notation.
+std::string thousands(double value);
+// "9,319 – 12,963", or "9,319 – no finite limit".
+std::string interval_text(const MethodEstimate& estimate);
 std::string format_estimate_json(const EstimateReport& report);
 std::string format_estimate_csv(const EstimateReport& report);
 

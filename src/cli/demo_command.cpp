@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "app/demo_run.h"
+#include "app/estimate_output.h"
 #include "cli/commands.h"
 
 #ifndef UNCOUNTED_DEFAULT_DATA_DIR
@@ -25,25 +26,17 @@ struct DemoArguments {
   std::string data_dir;
 };
 
-// A count rounded to a whole number, with thousands separated: 12,345.
-std::string with_commas(double v) {
-  std::string digits = std::to_string(static_cast<long long>(v + 0.5));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return digits;
-}
-
 std::string summary_row(const std::string& label, const TableEstimate& t, const std::map<std::string, std::int64_t>& truth) {
   std::string estimate = "-", method = "-";
   for (const auto& e : t.estimates)
     if (e.recommended) {
-      estimate = fmt::format("{} ({} – {})", with_commas(e.n_hat), with_commas(e.lower),
-                             e.upper ? with_commas(*e.upper) : std::string("no finite limit"));
+      estimate = fmt::format("{} ({})", thousands(e.n_hat), interval_text(e));
       method = e.method;
     }
   auto it = truth.find(t.stratum);
   std::string true_total = "-", covered = "";
   if (it != truth.end()) {
-    true_total = with_commas(static_cast<double>(it->second));
+    true_total = thousands(static_cast<double>(it->second));
     for (const auto& e : t.estimates)
       if (e.recommended) {
         const auto n = static_cast<double>(it->second);
@@ -51,7 +44,7 @@ std::string summary_row(const std::string& label, const TableEstimate& t, const 
       }
   }
   return fmt::format("  {:<12} {:>10}  {:<28} {:<10} {:>10}  {}\n", label,
-                     with_commas(static_cast<double>(t.observed)), estimate, method, true_total, covered);
+                     thousands(static_cast<double>(t.observed)), estimate, method, true_total, covered);
 }
 
 int run_demo_command(const DemoArguments& args) {
@@ -76,7 +69,7 @@ int run_demo_command(const DemoArguments& args) {
   std::cout << fmt::format(
       "\n{} records from {} sources linked into {} people (the linkage model's own estimates: precision {:.3f}, "
       "recall {:.3f}).\n\n",
-      with_commas(static_cast<double>(r.records)), r.sources, with_commas(static_cast<double>(r.entities)),
+      thousands(static_cast<double>(r.records)), r.sources, thousands(static_cast<double>(r.entities)),
       r.estimated_precision, r.estimated_recall);
   std::cout << "How many people were repatriated (recommended estimate, 95% interval), beside the truth that only a "
                "simulation knows:\n";
