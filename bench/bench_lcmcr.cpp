@@ -6,6 +6,7 @@
 //   one_chain:  1 chain of 500 warm-up + 9,500 burn-in + 1,000 x 100 sweeps.
 //   two_chains: the same 110,000 sweeps split over 2 chains on 2 threads
 //               (each 500 + 4,500 + 500 x 100), 1,000 draws in all.
+//   *_8_seeds:  the same, for each of 8 seeds (see run_8_seeds).
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -49,6 +50,28 @@ void run(benchmark::State& state, const char* name, std::int64_t multiplier, int
   state.counters["sweeps"] = static_cast<double>(chains * (o.warm_up + o.burn_in + o.samples * o.thin));
 }
 
+// A sweep's cost depends on the posterior mode a chain visits (how many
+// classes are occupied), so one seed's time moves whenever the stream does.
+// These variants run the same 110,000 sweeps (one chain, or two chains on two
+// threads) for each of 8 fixed seeds; the time per iteration is that of all
+// 8 runs: divide by 8 for the mean run, the figure to compare versions by.
+void run_8_seeds(benchmark::State& state, const char* name, std::int64_t multiplier, int chains) {
+  const CaptureTable table = load(name, multiplier);
+  LcmcrOptions o;
+  o.chains = chains;
+  o.warm_up = 500;
+  o.thin = 100;
+  o.samples = 1000 / chains;
+  o.burn_in = 10000 / chains - o.warm_up;
+  for (auto _ : state) {
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+      o.seed = seed;
+      auto r = estimate_lcmcr(table, o);
+      benchmark::DoNotOptimize(r->median);
+    }
+  }
+}
+
 #define LCMCR_BENCH(name)                                                               \
   BENCHMARK_CAPTURE(run, name##_one_chain, #name, 1, 1)->Unit(benchmark::kMillisecond);   \
   BENCHMARK_CAPTURE(run, name##_two_chains, #name, 1, 2)                                  \
@@ -62,6 +85,13 @@ void run(benchmark::State& state, const char* name, std::int64_t multiplier, int
   BENCHMARK_CAPTURE(run, name##_x10_one_chain, #name, 10, 1)->Unit(benchmark::kMillisecond); \
   BENCHMARK_CAPTURE(run, name##_x100_one_chain, #name, 100, 1)->Unit(benchmark::kMillisecond); \
   BENCHMARK_CAPTURE(run, name##_x1000000_one_chain, #name, 1000000, 1)                    \
+      ->Unit(benchmark::kMillisecond);                                                    \
+  BENCHMARK_CAPTURE(run_8_seeds, name##_one_chain_8_seeds, #name, 1, 1)                   \
+      ->Unit(benchmark::kMillisecond);                                                    \
+  BENCHMARK_CAPTURE(run_8_seeds, name##_two_chains_8_seeds, #name, 1, 2)                  \
+      ->Unit(benchmark::kMillisecond)                                                     \
+      ->UseRealTime();                                                                    \
+  BENCHMARK_CAPTURE(run_8_seeds, name##_x1000_one_chain_8_seeds, #name, 1000, 1)          \
       ->Unit(benchmark::kMillisecond);
 
 LCMCR_BENCH(HIV)
