@@ -12,6 +12,7 @@
 #include "app/demo_run.h"
 #include "app/estimate_output.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 
 #ifndef UNCOUNTED_DEFAULT_DATA_DIR
 #define UNCOUNTED_DEFAULT_DATA_DIR "../shared/data"
@@ -104,8 +105,7 @@ void add_demo_command(CLI::App& app, int& exit_status) {
                   "Folder for the demo's store and report (new, empty, or an earlier demo's, which is replaced)")
       ->capture_default_str();
   cmd->add_option("--examples", args->examples_dir, "Folder holding the example (sources/)")->capture_default_str();
-  cmd->add_option("--data-dir", args->data_dir,
-                  "Reference data folder with korean/ tables (default: $UNCOUNTED_DATA or the build's shared data)");
+  add_data_dir(cmd, args->data_dir);
   cmd->callback([args, &exit_status] { exit_status = run_demo_command(*args); });
 }
 

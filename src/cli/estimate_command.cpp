@@ -96,7 +96,7 @@ void add_estimate_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--period", args->period_years,
                   "With a STORE: also estimate per period of this many years (of each entity's earliest event)")
       ->check(CLI::Range(1, 100));
-  cmd->add_option("--passphrase-file", args->passphrase_file, "With a STORE: read its passphrase from this file");
+  add_optional_passphrase_file(cmd, args->passphrase_file);
   cmd->add_option("--method", args->method, "Which estimators to run")
       ->check(CLI::IsMember({"loglinear", "lcmcr", "chao", "all"}))
       ->capture_default_str();

@@ -24,7 +24,7 @@ void add_histories_command(CLI::App& app, int& exit_status) {
                   "Clusters written by `uncounted link`, or a STORE (its latest link run; stratum: the period of "
                   "each record's first dated event, with --period)")
       ->required();
-  cmd->add_option("--passphrase-file", *passphrase_file, "With a STORE: read its passphrase from this file's first line");
+  add_optional_passphrase_file(cmd, *passphrase_file);
   cmd->add_option("--stratum", opts->stratum_column,
                   "Record column to stratify by (e.g. event_date with --period 5 for five-year periods)");
   cmd->add_option("--period", opts->period_years,

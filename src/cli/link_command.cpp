@@ -97,7 +97,7 @@ void add_link_command(CLI::App& app, int& exit_status) {
                   "Record files (one row per record), or one STORE: its current records are linked, reviewers' "
                   "decisions applied, and the run saved in the store")
       ->required();
-  cmd->add_option("--passphrase-file", args->passphrase_file, "With a STORE: read its passphrase from this file");
+  add_optional_passphrase_file(cmd, args->passphrase_file);
   cmd->add_option("--config", args->config, "JSON link config (fields, comparators, levels, blocking, threshold)");
   cmd->add_option("--threshold", args->threshold, "Match probability at which records link (overrides the config)")
       ->check(CLI::Range(0.0, 1.0));
@@ -109,8 +109,7 @@ void add_link_command(CLI::App& app, int& exit_status) {
   cmd->add_option("--out-clusters", args->options.clusters_path,
                   "Write record_id,source,list,cluster_id for every record here");
   cmd->add_option("--out-pairs", args->pairs, "Write scored pairs (left_id,right_id,match_weight,match_probability)");
-  cmd->add_option("--data-dir", args->options.data_dir,
-                  "Reference data folder with korean/ tables (default: $UNCOUNTED_DATA or the build's shared data)");
+  add_data_dir(cmd, args->options.data_dir);
   cmd->add_option("--threads", args->options.threads, "Worker threads (default: all cores)")
       ->check(CLI::Range(0, 256));
   cmd->callback([args, &exit_status] { exit_status = run_link_command(*args); });

@@ -108,15 +108,14 @@ void add_report_command(CLI::App& app, int& exit_status) {
   cmd->add_option("STORE", args->store,
                   "An encrypted store: the report is made from its records and latest link run (`uncounted link "
                   "STORE`), in memory");
-  cmd->add_option("--passphrase-file", args->passphrase_file, "With a STORE: read its passphrase from this file");
+  add_optional_passphrase_file(cmd, args->passphrase_file);
   cmd->add_option("--period", args->period_years, "With a STORE: estimate per period of this many years (0: none)")
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   cmd->add_flag("--no-sensitivity", args->no_sensitivity,
                 "With a STORE: leave out the re-linking at stricter and looser thresholds (faster)");
   cmd->add_option("--config", args->config, "With a STORE: the link config the run used (for the re-linking)");
-  cmd->add_option("--data-dir", args->data_dir,
-                  "With a STORE: reference data folder with korean/ tables (default: $UNCOUNTED_DATA or the build's)");
+  add_data_dir(cmd, args->data_dir);
   cmd->add_option("--from", args->from_dir,
                   "Folder with estimate.json, histories.csv, clusters.csv, pairs.csv and record files (e.g. from "
                   "`uncounted demo --out DIR`)");

@@ -6,6 +6,7 @@
 
 #include "app/simulate_run.h"
 #include "cli/commands.h"
+#include "cli/store_options.h"
 
 #ifndef UNCOUNTED_DEFAULT_DATA_DIR
 #define UNCOUNTED_DEFAULT_DATA_DIR "../shared/data"
@@ -74,8 +75,7 @@ void add_simulate_command(CLI::App& app, int& exit_status) {
                   "(the presets' heterogeneity plus direct list dependence), as in docs/COVERAGE.md")
       ->capture_default_str();
   cmd->add_option("--out", o.out_dir, "Folder to write (new, empty, or an earlier simulation's)")->required();
-  cmd->add_option("--data-dir", o.data_dir,
-                  "Reference data folder with korean/ tables (default: $UNCOUNTED_DATA or the build's shared data)");
+  add_data_dir(cmd, o.data_dir);
   cmd->callback([args, &exit_status] { exit_status = run_simulate_command(*args); });
 }
 
