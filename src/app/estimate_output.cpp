@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/number_text.h"
+
 namespace uncounted {
 namespace {
 
@@ -110,14 +112,7 @@ void append_csv_rows(std::string& out, const TableEstimate& t) {
 std::string thousands(double value) {
   if (!std::isfinite(value)) return "inf";
   if (std::fabs(value) >= 1e15) return fmt::format("{:.3g}", value);
-  long long rounded = std::llround(value);
-  std::string digits = std::to_string(rounded < 0 ? -rounded : rounded);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return rounded < 0 ? "-" + out : out;
+  return group_thousands(std::llround(value));
 }
 
 std::string interval_text(const MethodEstimate& e) {

@@ -9,6 +9,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "base/number_text.h"
 #include "report/column_chart.h"
 #include "report/internal/report_template.h"
 #include "report/interval_chart.h"

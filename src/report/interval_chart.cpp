@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/number_text.h"
 #include "report/internal/chart_style.h"
 #include "report/svg.h"
 

@@ -61,7 +61,4 @@ std::vector<PublishedCount> publish_cells(std::span<const std::int64_t> counts,
 // publish_cells with a single margin: the sum of all the cells.
 std::vector<PublishedCount> publish_cells_with_total(std::span<const std::int64_t> counts, Audience audience);
 
-// 12345 -> "12,345"; negative numbers keep their sign.
-std::string group_thousands(std::int64_t value);
-
 }  // namespace uncounted::report

@@ -85,13 +85,5 @@ TEST(Suppression, EveryPublishedMarginIsProtected) {
   EXPECT_FALSE(cells[2].shown());
 }
 
-TEST(Suppression, GroupsThousands) {
-  EXPECT_EQ(group_thousands(0), "0");
-  EXPECT_EQ(group_thousands(999), "999");
-  EXPECT_EQ(group_thousands(1000), "1,000");
-  EXPECT_EQ(group_thousands(-1234567), "-1,234,567");
-  EXPECT_EQ(group_thousands(std::numeric_limits<std::int64_t>::min()), "-9,223,372,036,854,775,808");
-}
-
 }  // namespace
 }  // namespace uncounted::report

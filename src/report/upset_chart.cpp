@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 
+#include "base/number_text.h"
 #include "report/internal/chart_style.h"
 #include "report/svg.h"
 
