@@ -430,13 +430,6 @@ std::string canonical_text(const PartialDate& d) {
 }
 
 PartialDate coarsen(const PartialDate& date, DatePrecision coarsest) {
-  if (date.precision >= coarsest) {
-    PartialDate same = date;
-    same.verbatim = canonical_text(date);
-    return same;
-  }
-  PartialDate d = date;
-  d.precision = coarsest;
   auto widen_start = [&](CivilDate c) -> CivilDate {
     switch (coarsest) {
       case DatePrecision::month: return {c.year, c.month, 1};
@@ -455,7 +448,19 @@ PartialDate coarsen(const PartialDate& date, DatePrecision coarsest) {
       default: return kLatestDate;
     }
   };
-  if (coarsest == DatePrecision::season) d.precision = DatePrecision::year;
+  // An interval's precision is that of its coarser end, so its other end
+  // may still name a day ("1933-07-19/1934" is at year precision): an
+  // interval is coarse enough only when both ends fall on whole units.
+  const bool whole_units = !date.interval || coarsest == DatePrecision::unknown ||
+                           (widen_start(date.earliest) == date.earliest && widen_end(date.latest) == date.latest);
+  if (date.precision >= coarsest && whole_units) {
+    PartialDate same = date;
+    same.verbatim = canonical_text(date);
+    return same;
+  }
+  PartialDate d = date;
+  if (date.precision < coarsest)
+    d.precision = coarsest == DatePrecision::season ? DatePrecision::year : coarsest;
   if (coarsest == DatePrecision::unknown) {
     d = PartialDate{};
   } else {

@@ -21,6 +21,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto c = coarsen(*d, p);
     if (c.precision < p || c.earliest > d->earliest || c.latest < d->latest) std::abort();
     if (!parse_partial_date(c.verbatim)) std::abort();
+    // Both ends on whole units of p: nothing finer survives the redaction.
+    if (c.precision != DatePrecision::unknown) {
+      const CivilDate& a = c.earliest;
+      const CivilDate& b = c.latest;
+      if (a != kEarliestDate && (a.day != 1 || (p >= DatePrecision::year && a.month != 1) ||
+                                 (p == DatePrecision::decade && a.year % 10 != 0)))
+        std::abort();
+      if (b != kLatestDate && (b.day != days_in_month(b.year, b.month) ||
+                               (p >= DatePrecision::year && b.month != 12) ||
+                               (p == DatePrecision::decade && b.year % 10 != 9)))
+        std::abort();
+    }
   }
   return 0;
 }

@@ -181,8 +181,18 @@ TEST(PartialDate, CoarsenToMonth) {
   EXPECT_EQ(coarsen(parse_ok("2006-10-09"), DatePrecision::year).verbatim, "2006");
   EXPECT_EQ(coarsen(parse_ok("2006-10-09"), DatePrecision::decade).verbatim, "2000s");
   EXPECT_EQ(coarsen(parse_ok("about 2006-10-09"), DatePrecision::month).verbatim, "about 2006-10");
+  // An interval's precision is its coarser end's: the finer end is still
+  // widened (a redacted export once kept "1933-07-19/1934" whole).
+  EXPECT_EQ(coarsen(parse_ok("1933-07-19/1934"), DatePrecision::month).verbatim, "1933-07/1934");
+  EXPECT_EQ(coarsen(parse_ok("1933-07-19/1934"), DatePrecision::year).verbatim, "1933/1934");
+  EXPECT_EQ(coarsen(parse_ok("1933/1933-07-19"), DatePrecision::year).verbatim, "1933");
+  EXPECT_EQ(coarsen(parse_ok("1933-07/1933-07-19"), DatePrecision::month).verbatim, "1933-07");
+  EXPECT_EQ(coarsen(parse_ok("spring 1933/1933-07-19"), DatePrecision::month).verbatim, "1933-03/1933-07");
+  EXPECT_EQ(coarsen(parse_ok("2006-10/2007"), DatePrecision::month).verbatim, "2006-10/2007");
   // Nothing finer than the requested precision survives, in any form.
-  for (const char* text : {"2006-10-17", "October 17, 2006", "2006년 10월 17일", "after 2006-10-17"}) {
+  for (const char* text : {"2006-10-17", "October 17, 2006", "2006년 10월 17일", "after 2006-10-17",
+                           "2006-10-17/2007", "2005/2006-10-17", "about 2006-10-17/2007-03",
+                           "spring 2006/2006-10-17"}) {
     auto c = coarsen(parse_ok(text), DatePrecision::month);
     EXPECT_EQ(c.verbatim.find("17"), std::string::npos) << text << " -> " << c.verbatim;
     EXPECT_GE(c.precision, DatePrecision::month);
