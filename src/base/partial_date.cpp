@@ -54,9 +54,9 @@ int to_int(std::string_view s) {
 
 Result<int> parse_year(std::string_view s) {
   if (!all_digits(s) || s.size() != 4)
-    return fail("'" + std::string(s) + "' is not a four-digit year");
+    return fail("the year is not four digits");
   int y = to_int(s);
-  if (y < 1000) return fail("year " + std::string(s) + " is out of range (1000-9999)");
+  if (y < 1000) return fail("the year is out of range (1000-9999)");
   return y;
 }
 
@@ -88,10 +88,8 @@ PartialDate whole_month(int y, int m) {
 }
 
 Result<PartialDate> day_date(int y, int m, int d) {
-  if (m < 1 || m > 12) return fail("month " + std::to_string(m) + " is not between 1 and 12");
-  if (!is_valid_date(y, m, d))
-    return fail("day " + std::to_string(d) + " does not exist in " + std::to_string(y) + "-" +
-                (m < 10 ? "0" : "") + std::to_string(m));
+  if (m < 1 || m > 12) return fail("the month is not between 1 and 12");
+  if (!is_valid_date(y, m, d)) return fail("the day does not exist in its month");
   return span({y, m, d}, {y, m, d}, DatePrecision::day);
 }
 
@@ -127,17 +125,17 @@ Result<PartialDate> parse_iso(std::string_view s) {
       parts.push_back(s.substr(start, i - start));
       start = i + 1;
     }
-  if (parts.size() > 3) return fail("'" + std::string(s) + "' is not a date");
+  if (parts.size() > 3) return fail("not a date (more than year-month-day)");
   auto y = parse_year(parts[0]);
   if (!y) return tl::unexpected(y.error());
   if (parts.size() == 1) return span({*y, 1, 1}, {*y, 12, 31}, DatePrecision::year);
   if (!all_digits(parts[1]) || parts[1].size() > 2)
-    return fail("'" + std::string(parts[1]) + "' is not a month number");
+    return fail("the month is not a number of one or two digits");
   int m = to_int(parts[1]);
-  if (m < 1 || m > 12) return fail("month " + std::to_string(m) + " is not between 1 and 12");
+  if (m < 1 || m > 12) return fail("the month is not between 1 and 12");
   if (parts.size() == 2) return whole_month(*y, m);
   if (!all_digits(parts[2]) || parts[2].size() > 2)
-    return fail("'" + std::string(parts[2]) + "' is not a day number");
+    return fail("the day is not a number of one or two digits");
   return day_date(*y, m, to_int(parts[2]));
 }
 
@@ -172,7 +170,7 @@ Result<PartialDate> parse_korean(const std::vector<std::string_view>& w) {
   }
   if (!strip(w[1], wol, num) || num.size() > 2) return fail("not a Korean date");
   int m = to_int(num);
-  if (m < 1 || m > 12) return fail("month " + std::to_string(m) + " is not between 1 and 12");
+  if (m < 1 || m > 12) return fail("the month is not between 1 and 12");
   if (w.size() == 2) return whole_month(*y, m);
   if (w.size() != 3 || !strip(w[2], il, num) || num.size() > 2) return fail("not a Korean date");
   return day_date(*y, m, to_int(num));
@@ -187,7 +185,7 @@ Result<PartialDate> parse_single(std::string_view s) {
     if (s.size() == 5 && s[4] == 's') {  // 1990s
       auto y = parse_year(s.substr(0, 4));
       if (!y) return tl::unexpected(y.error());
-      if (*y % 10 != 0) return fail("a decade starts at a year ending in 0, not '" + std::string(s) + "'");
+      if (*y % 10 != 0) return fail("a decade starts at a year ending in 0 (1990s)");
       return span({*y, 1, 1}, {*y + 9, 12, 31}, DatePrecision::decade);
     }
     return parse_iso(s);
@@ -225,9 +223,9 @@ Result<PartialDate> parse_single(std::string_view s) {
       return day_date(*y, m, to_int(day));
     }
   }
-  return fail("'" + std::string(s) +
-              "' is not a date (use e.g. 2006-10-09, 2006-10, 2006, October 2006, spring 2004, "
-              "1990s, or an interval 2006-10/2006-12)");
+  return fail(
+      "not a date (use e.g. 2006-10-09, 2006-10, 2006, October 2006, spring 2004, 1990s, or an interval "
+      "2006-10/2006-12)");
 }
 
 // One end of an interval, or a whole date, with its qualifier.

@@ -74,8 +74,9 @@ struct PartialDate {
 };
 
 // Parses `text` (see the grammar above). On error, the message says what is
-// wrong ("month 13 is not between 1 and 12") without a location: callers add
-// the file, line and column.
+// wrong ("the month is not between 1 and 12") without a location and without
+// the text itself, which may be a record's contents: callers add the file,
+// line and column, which is what a user needs to find it.
 Result<PartialDate> parse_partial_date(std::string_view text);
 
 // A canonical text for the date: ISO for day/month/year precision

@@ -12,6 +12,30 @@ namespace {
 
 using json = nlohmann::json;
 
+// What is wrong with the JSON, from nlohmann's message, without the text it
+// quotes ("last read: '...'", "number overflow parsing '...'"): that text is
+// a record's contents (a note with a raw line break would be printed whole).
+// The caller gives the line and column.
+std::string json_error_reason(std::string what) {
+  if (auto cut = what.find("; last read"); cut != std::string::npos) what.resize(cut);
+  // "[json.exception.parse_error.101] parse error at line 3, column 7: REASON"
+  const auto column = what.find(", column ");
+  const auto colon = what.find(": ", column == std::string::npos ? 0 : column);
+  if (colon != std::string::npos) what.erase(0, colon + 2);
+  if (what.find("number overflow") != std::string::npos) return "a number is too large";
+  std::string reason;
+  bool quoted = false;
+  for (char c : what) {
+    if (c == '\'') {
+      if (!quoted) reason += "...";
+      quoted = !quoted;
+    } else if (!quoted) {
+      reason += c;
+    }
+  }
+  return reason.empty() ? "syntax error" : reason;
+}
+
 // A pointer into the text that records how far the parser has read.
 struct CountingIterator {
   using iterator_category = std::forward_iterator_tag;
@@ -135,10 +159,7 @@ class Handler : public nlohmann::json_sax<json> {
   }
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
-    std::string what = ex.what();
-    auto colon = what.rfind(": ");
-    builder_.add_error(location_at(position == 0 ? 0 : position - 1),
-                       "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+    builder_.add_error(location_at(position == 0 ? 0 : position - 1), "invalid JSON: " + json_error_reason(ex.what()));
     failed_ = true;
     return false;
   }

@@ -50,12 +50,12 @@ same_files "$before" "re-importing the same file"
 make_records "$WORK/bad.csv" 1000 40
 sed -i '27s/,20[0-9][0-9]-[0-9][0-9]-[0-9][0-9],/,2023-13-45,/' "$WORK/bad.csv"
 expect_exit 1 "$UNCOUNTED" import "$S" --source partner --list B "$WORK/bad.csv"
-expect_stderr "bad.csv:27:8: event_date: month 13 is not between 1 and 12"
+expect_stderr "bad.csv:27:8: event_date: the month is not between 1 and 12"
 expect_stderr "nothing was imported"
 same_files "$before" "a rejected import"
 printf '[\n {"record_id": "x1", "event_type": "arrest_china",\n  "event_date": "2023-02-30"}\n]\n' >"$WORK/bad.json"
 expect_exit 1 "$UNCOUNTED" import "$S" --source partner --list B "$WORK/bad.json"
-expect_stderr "bad.json:3:3: event_date: day 30 does not exist in 2023-02"
+expect_stderr "bad.json:3:3: event_date: the day does not exist in its month"
 same_files "$before" "a rejected JSON import"
 
 # --dry-run counts and writes nothing.

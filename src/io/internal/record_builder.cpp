@@ -142,7 +142,9 @@ void RecordBuilder::add(RawRow row) {
       return std::nullopt;
     }
     if (*v < lo || *v > hi) {
-      error(cell(f), f, std::to_string(*v) + " is outside " + std::to_string(lo) + "-" + std::to_string(hi));
+      // The value itself is left out: it is a record's contents, and the
+      // file, line and column already point at it.
+      error(cell(f), f, "is outside " + std::to_string(lo) + "-" + std::to_string(hi));
       return std::nullopt;
     }
     return static_cast<int>(*v);
