@@ -20,7 +20,7 @@ expect_exit 2 "$UNCOUNTED" import "$S" --source iv --list A --source-type blog "
 expect_exit 2 "$UNCOUNTED" import "$S" --source iv --list A --language korean "$WORK/people.csv"
 expect_stderr "BCP 47"
 expect_exit 2 "$UNCOUNTED" import "$S" --source iv --list A --source-date 2023-13 "$WORK/people.csv"
-expect_stderr "month 13"
+expect_stderr "--source-date: the month is not between 1 and 12"
 expect_exit 2 "$UNCOUNTED" import "$S" --source iv --list A --reliability 0 "$WORK/people.csv"
 expect_exit 2 "$UNCOUNTED" import "$S" --source iv --list A --reliability 6 "$WORK/people.csv"
 expect_exit 0 "$UNCOUNTED" records "$S" --sources --format csv
