@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "base/csv_reader.h"
 #include "io/internal/record_builder.h"
 #include "io/record_import.h"
@@ -13,6 +15,19 @@ Result<ImportedRecords> import_records_csv(std::string_view text, const std::str
   const ColumnMapping& mapping = options.mapping ? *options.mapping : canonical;
   std::vector<std::optional<RecordField>> fields;
   std::array<long, kRecordFieldCount> seen{};
+  // A first line none of whose fields names a column is most likely a
+  // record (the header row is missing): say so once, without repeating the
+  // fields, which would print that record's contents.
+  const bool no_known_column = std::none_of(table->header.begin(), table->header.end(),
+                                            [&](const std::string& name) { return mapping.field_for(name).has_value(); });
+  if (no_known_column) {
+    builder.add_error({file_name, table->header_line, 0},
+                      "the first line names no known column (its " + std::to_string(table->header.size()) +
+                          " fields are neither canonical columns nor in the mapping): is the header row missing? "
+                          "The first line must name the columns, e.g. record_id,full_name,birth_year,event_type,"
+                          "event_date");
+    table->header.clear();
+  }
   for (std::size_t i = 0; i < table->header.size(); ++i) {
     long column = static_cast<long>(i + 1);
     SourceLocation where{file_name, table->header_line, column};
@@ -31,7 +46,9 @@ Result<ImportedRecords> import_records_csv(std::string_view text, const std::str
     }
     fields.push_back(*field);
   }
-  if (seen[static_cast<std::size_t>(RecordField::record_id)] == 0)
+  if (no_known_column) {
+    // reported above; the rows cannot be read without a header
+  } else if (seen[static_cast<std::size_t>(RecordField::record_id)] == 0)
     builder.add_error({file_name, table->header_line, 0}, "no record_id column");
   else
     for (std::size_t r = 0; r < table->rows.size(); ++r) {

@@ -76,6 +76,17 @@ TEST(RecordImportCsv, EveryErrorIsListedWithoutQuotingValues) {
     EXPECT_EQ(m.find(value), std::string::npos) << value << "\n" << m;
 }
 
+// A file without its header row: the first record is not printed back as a
+// list of unknown columns.
+TEST(RecordImportCsv, MissingHeaderRowIsNamedWithoutTheRecord) {
+  const std::string m = error_of(
+      import_records_csv("r1,ZZSECRETNAME,1933-07-19,ZZORIGINPLACE\nr2,Other,1950,Hyesan\n", "in.csv", opts()));
+  EXPECT_NE(m.find("in.csv:1: the first line names no known column"), std::string::npos) << m;
+  EXPECT_NE(m.find("is the header row missing?"), std::string::npos) << m;
+  for (const char* value : {"ZZSECRETNAME", "1933-07-19", "ZZORIGINPLACE", "r1"})
+    EXPECT_EQ(m.find(value), std::string::npos) << value << "\n" << m;
+}
+
 TEST(RecordImportCsv, HeaderProblems) {
   EXPECT_NE(error_of(import_records_csv("record_id,nickname\nr1,x\n", "in.csv", opts())).find("in.csv:1:2: unknown column 'nickname'"),
             std::string::npos);
