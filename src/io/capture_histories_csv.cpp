@@ -14,6 +14,16 @@ bool is_identifier_column(const std::string& name) {
   return name == "entity_id" || name == "cluster_id" || name == "id";
 }
 
+// " ('VALUE')" when a bad cell looks like a number (at most 24 characters
+// of digits, signs, points and exponents), so that a user sees what was
+// found; otherwise nothing: a file given by mistake (a list of records) must
+// not have its text printed back.
+std::string shown_if_numeric(std::string_view value) {
+  const bool numeric = !value.empty() && value.size() <= 24 &&
+                       value.find_first_not_of("0123456789+-.eE ") == std::string_view::npos;
+  return numeric ? " ('" + std::string(value) + "')" : std::string();
+}
+
 // Parses a non-negative integer count; accepts "12" and "12.0" (R writes
 // whole numbers that way), rejects "1.5", "-3", "", "abc".
 Result<std::int64_t> parse_count(const std::string& text, const SourceLocation& where) {
@@ -22,20 +32,20 @@ Result<std::int64_t> parse_count(const std::string& text, const SourceLocation& 
   while (!digits.empty() && digits.back() == ' ') digits.remove_suffix(1);
   if (digits.empty()) return fail(where, "field 'count' is empty; it must be a whole number >= 0");
   if (digits.front() == '-')
-    return fail(where, "field 'count' is negative (" + std::string(digits) + "); counts must be >= 0");
+    return fail(where, "field 'count' is negative" + shown_if_numeric(digits) + "; counts must be >= 0");
   std::size_t dot = digits.find('.');
   std::string_view whole = digits.substr(0, dot);
   if (dot != std::string_view::npos) {
     std::string_view fraction = digits.substr(dot + 1);
     if (fraction.find_first_not_of('0') != std::string_view::npos || whole.empty())
-      return fail(where, "field 'count' is not a whole number (" + std::string(digits) + ")");
+      return fail(where, "field 'count' is not a whole number" + shown_if_numeric(digits));
   }
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), value);
   if (ec == std::errc::result_out_of_range)
-    return fail(where, "field 'count' is too large (" + std::string(digits) + ")");
+    return fail(where, "field 'count' is too large" + shown_if_numeric(digits));
   if (ec != std::errc() || end != whole.data() + whole.size())
-    return fail(where, "field 'count' is not a whole number (" + std::string(digits) + ")");
+    return fail(where, "field 'count' is not a whole number" + shown_if_numeric(digits));
   return value;
 }
 
@@ -117,8 +127,8 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
       if (value == "1")
         pattern |= std::uint32_t{1} << j;
       else if (value != "0")
-        return fail(where, "list column '" + out.lists[j] + "' must be 0 or 1, found '" +
-                               value.substr(0, 20) + "'");
+        return fail(where, "list column '" + out.lists[j] + "' must be 0 or 1" +
+                               (value.empty() ? std::string(", found an empty cell") : shown_if_numeric(value)));
     }
     if (pattern == 0)
       return fail(SourceLocation{path, row.line, 0},
