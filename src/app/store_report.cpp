@@ -53,7 +53,7 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   auto store_bytes = read_file(request.access.store_path);
   if (!store_bytes) return tl::unexpected(store_bytes.error());
   data.provenance.inputs.push_back(
-      {"store " + std::filesystem::path(request.access.store_path).filename().string() + " (" + run_label + ")",
+      {"store (" + run_label + ")",
        crypto::sha256_hex(std::string_view(*store_bytes))});
   store_bytes = std::string();
 

@@ -56,7 +56,23 @@ const EstimateRow* recommended(const StratumEstimates& table) {
   return table.estimates.empty() ? nullptr : &table.estimates.front();
 }
 
-std::string stratum_label(const StratumEstimates& table) { return table.label.empty() ? "All" : table.label; }
+// The files uncounted writes itself, whose names say nothing about anyone.
+constexpr std::string_view kOwnFileNames[] = {"estimate.json", "histories.csv", "clusters.csv", "pairs.csv",
+                                              "sensitivity.json"};
+
+// A period ("2005-2009"), a year, or "unknown": labels that uncounted makes
+// itself and that say nothing about a person.
+bool is_period_label(const std::string& label) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    if (label.size() < from + n) return false;
+    for (std::size_t i = from; i < from + n; ++i)
+      if (label[i] < '0' || label[i] > '9') return false;
+    return true;
+  };
+  if (label == "unknown") return true;
+  if (label.size() == 4) return digits(0, 4);
+  return label.size() == 9 && digits(0, 4) && label[4] == '-' && digits(5, 4);
+}
 
 // The documented counts as published: the total on its own, the strata
 // with the total as their margin (when they add up to it).
@@ -78,14 +94,35 @@ PublishedDocumented publish_documented(const EstimatesSection& section, Audience
 // people documented in it is small: the estimate would nearly give it away.
 bool estimates_hidden(const PublishedCount& documented) { return documented.state == CellState::kSmall; }
 
-data totals_section(const EstimatesSection& section, const PublishedDocumented& documented) {
+// The strata's labels as published. Strata made from a record column (the
+// histories of `--from DIR` may be stratified by origin place, say) have
+// labels that are the records' values: in a public report the label of a
+// stratum of fewer than kSmallCellLimit people would say that someone from
+// that place was documented, so it is withheld ("withheld stratum 1", ...),
+// unless it is a period, a year or "unknown".
+std::vector<std::string> published_stratum_labels(const EstimatesSection& section,
+                                                  const PublishedDocumented& documented, Audience audience) {
+  std::vector<std::string> labels;
+  int withheld = 0;
+  for (std::size_t i = 0; i < section.strata.size(); ++i) {
+    const std::string& label = section.strata[i].label;
+    if (audience == Audience::kPublic && estimates_hidden(documented.strata[i]) && !is_period_label(label))
+      labels.push_back("withheld stratum " + std::to_string(++withheld));
+    else
+      labels.push_back(label.empty() ? "All" : label);
+  }
+  return labels;
+}
+
+data totals_section(const EstimatesSection& section, const PublishedDocumented& documented,
+                    const std::vector<std::string>& labels) {
   std::vector<IntervalRow> rows;
   list table_rows;
   double level = 0.95;
-  auto add = [&](const StratumEstimates& t, const PublishedCount& doc, bool total) {
-    IntervalRow row{stratum_label(t), doc, std::nullopt, total};
+  auto add = [&](const StratumEstimates& t, const std::string& label, const PublishedCount& doc, bool total) {
+    IntervalRow row{label, doc, std::nullopt, total};
     data r;
-    r.set("label", stratum_label(t));
+    r.set("label", label);
     r.set("documented", doc.text());
     const EstimateRow* e = estimates_hidden(doc) ? nullptr : recommended(t);
     if (e) {
@@ -102,8 +139,9 @@ data totals_section(const EstimatesSection& section, const PublishedDocumented& 
     rows.push_back(std::move(row));
     table_rows.push_back(std::move(r));
   };
-  for (std::size_t i = 0; i < section.strata.size(); ++i) add(section.strata[i], documented.strata[i], false);
-  add(section.total, documented.total, true);
+  for (std::size_t i = 0; i < section.strata.size(); ++i)
+    add(section.strata[i], labels[i], documented.strata[i], false);
+  add(section.total, section.total.label.empty() ? "All" : section.total.label, documented.total, true);
   data d;
   d.set("chart", interval_chart(rows, "Documented and estimated totals by period"));
   d.set("rows", table_rows);
@@ -474,9 +512,12 @@ data sensitivity_section(const LinkageSensitivity& s, Audience audience) {
   return d;
 }
 
-data method_table(const StratumEstimates& t, const PublishedCount& documented) {
+// `label`: the stratum's published label, "" for the whole data.
+data method_table(const StratumEstimates& t, const std::string& label, const PublishedCount& documented) {
   data d;
-  d.set("heading", t.label.empty() ? std::string("All periods together") : "Period " + t.label);
+  d.set("heading", label.empty()                ? std::string("All periods together")
+                   : is_period_label(t.label) ? "Period " + label
+                                              : "Stratum " + label);
   d.set("documented_text", documented.text() + " people documented.");
   const bool hidden = estimates_hidden(documented);
   list estimates;
@@ -549,11 +590,12 @@ std::string render_report_html(const ReportData& in, Audience audience) {
   if (in.estimates) {
     const auto documented = publish_documented(*in.estimates, audience);
     d.set("headline", headline(*in.estimates, documented));
-    d.set("totals", totals_section(*in.estimates, documented));
+    const auto labels = published_stratum_labels(*in.estimates, documented, audience);
+    d.set("totals", totals_section(*in.estimates, documented, labels));
     list tables;
-    tables.push_back(method_table(in.estimates->total, documented.total));
+    tables.push_back(method_table(in.estimates->total, "", documented.total));
     for (std::size_t i = 0; i < in.estimates->strata.size(); ++i)
-      tables.push_back(method_table(in.estimates->strata[i], documented.strata[i]));
+      tables.push_back(method_table(in.estimates->strata[i], labels[i], documented.strata[i]));
     d.set("method_tables", tables);
   } else {
     d.set("headline", false);
@@ -581,9 +623,18 @@ std::string render_report_html(const ReportData& in, Audience audience) {
   }
   d.set("dependencies", dependencies);
   list inputs;
+  int withheld_inputs = 0;
   for (const auto& input : in.provenance.inputs) {
     data r;
-    r.set("label", input.label);
+    // A record file's name may name a person (interview_<name>.csv): a
+    // public report shows it only when it is one of uncounted's own output
+    // names; the digest still identifies the file.
+    const bool own_name = input.label.rfind("store (", 0) == 0 ||
+                          std::find(std::begin(kOwnFileNames), std::end(kOwnFileNames), input.label) !=
+                              std::end(kOwnFileNames);
+    r.set("label", audience == Audience::kInternal || own_name
+                       ? input.label
+                       : "input file " + std::to_string(++withheld_inputs) + " (name withheld)");
     r.set("sha256", input.sha256);
     inputs.push_back(std::move(r));
   }

@@ -137,6 +137,35 @@ TEST(HtmlReport, TextFromTheDataIsEscaped) {
   }
 }
 
+// Strata made from a record column carry the records' values as labels: a
+// public report withholds the label of a stratum of fewer than 5 people
+// (but not a period's), and the names of input files that are not
+// uncounted's own outputs.
+TEST(HtmlReport, PublicWithholdsLabelsThatCouldPointAtSomeone) {
+  ReportData d = full_data();
+  d.estimates->strata.clear();
+  d.estimates->strata.push_back(table("Zzvillage", 3, 10));
+  d.estimates->strata.push_back(table("Hyesan", 700, 1400));
+  d.estimates->strata.push_back(table("2000-2004", 2, 8));
+  d.estimates->strata.push_back(table("Zzother", 1, 4));
+  d.estimates->total = table("", 706, 1422);
+  d.provenance.inputs.push_back({"interview_zzname.csv", std::string(64, 'b')});
+  const std::string pub = render_report_html(d, Audience::kPublic);
+  const std::string internal = render_report_html(d, Audience::kInternal);
+  EXPECT_EQ(pub.find("Zzvillage"), std::string::npos);
+  EXPECT_EQ(pub.find("Zzother"), std::string::npos);
+  EXPECT_EQ(pub.find("zzname"), std::string::npos);
+  EXPECT_NE(pub.find("withheld stratum 1"), std::string::npos);
+  EXPECT_NE(pub.find("withheld stratum 2"), std::string::npos);
+  EXPECT_NE(pub.find("Hyesan"), std::string::npos);
+  EXPECT_NE(pub.find("2000-2004"), std::string::npos);
+  EXPECT_NE(pub.find("estimate.json"), std::string::npos);
+  EXPECT_NE(pub.find("input file 1 (name withheld)"), std::string::npos);
+  EXPECT_NE(pub.find(std::string(64, 'b')), std::string::npos);
+  for (const char* shown : {"Zzvillage", "Zzother", "interview_zzname.csv", "Hyesan"})
+    EXPECT_NE(internal.find(shown), std::string::npos) << shown;
+}
+
 TEST(HtmlReport, PublicSuppressesSmallCellsInternalShowsThem) {
   const ReportData d = full_data();
   const std::string pub = render_report_html(d, Audience::kPublic);
