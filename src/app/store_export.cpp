@@ -1,5 +1,6 @@
 #include "app/store_export.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +40,13 @@ Result<ExportReport> export_store(const ExportRequest& request) {
   std::string temp = request.out + ".part";
   ExportReport report;
   {
+    // Readable by its owner only, as the store is (an unredacted export holds
+    // everything the store holds); a leftover .part of a killed export is
+    // replaced, not reused with its old permissions.
+    std::remove(temp.c_str());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
+    ::close(fd);
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
     auto writer = RecordWriter::make(*format, out, request.profile);

@@ -10,7 +10,7 @@ void add_export_command(CLI::App& app, int& exit_status) {
       "export",
       std::string("Export the store's current records as CSV or JSON (by --out's extension), in the shape import "
                   "reads. Without --redact everything is written, names included: treat the file like the store. "
-                  "--redact applies a profile: public (default: no names, notes, birth dates or birth years; event "
+                  "--redact applies a profile: public (when no profile is named: no names, notes, birth dates or birth years; event "
                   "dates no finer than month; pseudonymous ids), partner (no names or notes; birth date to the "
                   "year; pseudonymous ids), internal (everything but free-text notes), none. Pseudonymous ids are "
                   "keyed hashes under a key kept inside the store. Every export is recorded in the audit log. ") +
@@ -22,7 +22,7 @@ void add_export_command(CLI::App& app, int& exit_status) {
   auto args = std::make_shared<Args>();
   add_store_access(cmd, args->request.access);
   cmd->add_option("--out", args->request.out, "The output file: .csv or .json")->required();
-  cmd->add_option("--redact", args->profile, "Redact by PROFILE: public (the default), partner, internal, none")
+  cmd->add_option("--redact", args->profile, "Redact by PROFILE: public (when --redact names none), partner, internal, none")
       ->expected(0, 1)
       ->default_str("public")
       ->check(CLI::IsMember({"public", "partner", "internal", "none"}));
