@@ -1,4 +1,7 @@
 // `uncounted records STORE [filters]`: list and search the store.
+#include <iostream>
+#include <string>
+
 #include "app/store_records.h"
 #include "cli/commands.h"
 #include "cli/store_options.h"
@@ -20,8 +23,10 @@ void add_records_command(CLI::App& app, int& exit_status) {
   auto& f = args->request.filter;
   cmd->add_option("--source", f.source, "Only this source");
   cmd->add_option("--list", f.list, "Only this list");
-  cmd->add_option("--name", f.name, "A name in any script contains this (ASCII case-insensitive)");
-  cmd->add_option("--place", f.place, "The origin or an event place contains this");
+  cmd->add_option("--name", f.name,
+                  "A name in any script contains this (ASCII case-insensitive); '-' reads it from the first line of "
+                  "standard input, which keeps it out of the process list and the shell's history");
+  cmd->add_option("--place", f.place, "The origin or an event place contains this ('-': from standard input)");
   cmd->add_option("--event-type", f.event_type, "Has an event of this type (e.g. repatriation)");
   cmd->add_option("--from", args->from, "Has an event whose date may fall on or after this date (e.g. 2006-10)");
   cmd->add_option("--to", args->to, "... and on or before this date (both bounds apply to the same event)");
@@ -41,6 +46,23 @@ void add_records_command(CLI::App& app, int& exit_status) {
       report_error("records", "--sources lists every source; it takes no record filters");
       exit_status = kExitUsage;
       return;
+    }
+    if (filter.name == "-" && filter.place == "-") {
+      report_error("records", "only one of --name and --place can be read from standard input");
+      exit_status = kExitUsage;
+      return;
+    }
+    for (std::string* value : {&args->request.filter.name, &args->request.filter.place}) {
+      if (*value != "-") continue;
+      std::string line;
+      std::getline(std::cin, line);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) {
+        report_error("records", "the search text read from standard input is empty");
+        exit_status = kExitUsage;
+        return;
+      }
+      *value = std::move(line);
     }
     for (auto [text, target, name] : {std::tuple{&args->from, &args->request.filter.from, "--from"},
                                       std::tuple{&args->to, &args->request.filter.to, "--to"}}) {

@@ -39,6 +39,13 @@ found=$(scan_files "$WORK/patterns" "$S" "$S.journal" "$S.lock" "$S".tmp-*)
 # The importer really holds those names (the scan is not vacuous).
 expect_exit 0 "$UNCOUNTED" records "$S" --name "$(sed -n 2p "$WORK/people.csv" | cut -d, -f3)"
 expect_stdout "$(sed -n 2p "$WORK/people.csv" | cut -d, -f2)"
+cp "$WORK/out" "$WORK/by_argument"
+# The same search with the name on standard input (kept out of ps and history).
+sed -n 2p "$WORK/people.csv" | cut -d, -f3 >"$WORK/name"
+expect_exit 0 "$UNCOUNTED" records "$S" --name - <"$WORK/name"
+cmp -s "$WORK/out" "$WORK/by_argument" || fail "records --name - found other records than --name NAME"
+expect_exit 2 "$UNCOUNTED" records "$S" --name - </dev/null
+expect_stderr "empty"
 
 # Re-importing the same file changes nothing, not a byte.
 before=$(hashes)
