@@ -6,15 +6,16 @@
 
 #include "base/partial_date.h"
 #include "app/internal/record_column.h"
+#include "io/capture_histories_csv.h"
 #include "io/clusters_csv.h"
 
 namespace uncounted {
-namespace {
-
-
-}  // namespace
 
 Result<std::string> make_histories_csv(const HistoriesOptions& options) {
+  if (options.stratum_column.empty() && options.period_years > 0)
+    return fail("--period groups the dates of a --stratum column (e.g. --stratum event_date); none was given");
+  if (options.stratum_column.empty() && !options.record_files.empty())
+    return fail("--records is read for the --stratum column; none was given");
   auto rows = read_clusters_csv(options.clusters_path);
   if (!rows) return tl::unexpected(rows.error());
   // Stratum values per (source, record id).
@@ -28,6 +29,14 @@ Result<std::string> make_histories_csv(const HistoriesOptions& options) {
     const link::RecordTable& table = *read;
     for (std::size_t r = 0; r < table.size(); ++r)
       stratum_of.emplace(table.sources[table.source_of[r]] + '\x1f' + table.record_ids[r], table.columns[0][r]);
+    // Every entity would be "unknown": the column is not a date column.
+    if (options.period_years > 0 && table.size() > 0 &&
+        std::none_of(table.columns[0].begin(), table.columns[0].end(), [](const std::string& v) {
+          auto d = parse_partial_date(v);
+          return d && d->precision != DatePrecision::unknown;
+        }))
+      return fail("--period: no value of the column '" + options.stratum_column +
+                  "' is a date (--period needs a date column such as event_date)");
   }
   return histories_csv_from(*rows, stratified ? &stratum_of : nullptr, options.period_years, options.clusters_path);
 }
@@ -40,9 +49,10 @@ Result<std::string> histories_csv_from(const std::vector<ClusterRow>& rows,
   for (const auto& r : rows)
     if (list_index.emplace(r.list, lists.size()).second) lists.push_back(r.list);
   for (const auto& l : lists)
-    if (l == "entity_id" || l == "stratum" || l == "count")
+    if (l == "stratum" || is_reserved_histories_column(l))
       return fail(SourceLocation{origin, 0, 0},
-                  "a list is named '" + l + "', which is also an output column; rename the list");
+                  "a list is named '" + l + "', which `estimate` would not read as a list (entity_id, cluster_id, "
+                  "id, count and stratum are reserved); rename the list");
   const bool stratified = stratum_of != nullptr;
 
   struct Entity {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/csv_reader.h"
+#include "base/utf8.h"
 
 namespace uncounted {
 namespace {
@@ -13,6 +14,8 @@ constexpr int kMaxLists = 20;
 bool is_identifier_column(const std::string& name) {
   return name == "entity_id" || name == "cluster_id" || name == "id";
 }
+
+bool valid_utf8(std::string_view text) { return decode_utf8(text).has_value(); }
 
 // " ('VALUE')" when a bad cell looks like a number (at most 24 characters
 // of digits, signs, points and exponents), so that a user sees what was
@@ -54,6 +57,10 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
 
 }  // namespace
 
+bool is_reserved_histories_column(const std::string& name) {
+  return is_identifier_column(name) || name == "count";
+}
+
 Result<CaptureHistoriesFile> read_capture_histories(const std::string& path,
                                                     const CaptureHistoriesOptions& options) {
   auto csv = read_csv_file(path);
@@ -82,6 +89,7 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
     const std::string& name = csv->header[c];
     SourceLocation where{path, csv->header_line, c + 1};
     if (name.empty()) return fail(where, "column " + std::to_string(c + 1) + " has no name");
+    if (!valid_utf8(name)) return fail(where, "the column's name is not valid UTF-8");
     if (name == "count") {
       if (count_column >= 0) return fail(where, "two columns are named 'count'");
       count_column = c;
@@ -140,7 +148,18 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
       if (!parsed) return tl::unexpected(parsed.error());
       count = *parsed;
     }
+    if (count > kMaxCaptureTotal - out.observed)
+      return fail(SourceLocation{path, row.line, count_column + 1},
+                  "the counts add up to more than 10^15 people; is the count column right?");
+    out.observed += count;
     std::string stratum = stratum_column >= 0 ? row.fields[stratum_column] : std::string();
+    if (stratum_column >= 0) {
+      SourceLocation where{path, row.line, stratum_column + 1};
+      if (stratum.empty())
+        return fail(where, "the stratum ('" + *options.stratum_column +
+                               "') is empty; give every row a value (for example 'unknown')");
+      if (!valid_utf8(stratum)) return fail(where, "the stratum is not valid UTF-8");
+    }
     if (out.aggregated) {
       auto [it, inserted] = seen.emplace(std::make_pair(stratum, pattern), row.line);
       if (!inserted)

@@ -11,8 +11,10 @@
 // Errors (each names file, line and column where there is one): a missing or
 // unreadable file, fewer than 2 list columns, a value other than 0/1, a
 // negative or non-integer count, a row seen by no list (all-zero pattern), a
-// duplicate pattern in aggregated input, a stratum column that is absent, a
-// row with the wrong number of fields, a list with no records in the file.
+// duplicate pattern in aggregated input, a stratum column that is absent, an
+// empty stratum value, a column name or stratum value that is not UTF-8, a
+// row with the wrong number of fields, a list with no records in the file,
+// counts adding up to more than kMaxCaptureTotal.
 //
 // Thread safety: pure function of the file's contents.
 #pragma once
@@ -36,8 +38,17 @@ struct CaptureHistoriesFile {
   std::vector<std::string> lists;
   bool aggregated = false;               // a `count` column was present
   PatternCounts total;                   // every row
+  std::int64_t observed = 0;             // people in the file (<= kMaxCaptureTotal)
   std::vector<PatternCounts> strata;     // per stratum value, in order of first appearance
 };
+
+// The most people a file's counts may add up to (10^15: far above any
+// population, and every count and sum stays exact in a double).
+inline constexpr std::int64_t kMaxCaptureTotal = 1'000'000'000'000'000;
+
+// True for the names the reader gives a meaning (identifier columns and
+// `count`): a list may not be called so, or it would not be read as a list.
+bool is_reserved_histories_column(const std::string& name);
 
 struct CaptureHistoriesOptions {
   std::optional<std::string> stratum_column;

@@ -74,6 +74,26 @@ TEST_F(CaptureHistoriesCsv, RejectsNegativeAndFractionalCounts) {
   EXPECT_NE(error_of("A,B,count\n1,0,\n0,1,4\n").find(":2:3: field 'count' is empty"), std::string::npos);
 }
 
+// Found by a review: each of these used to be accepted, and some crashed
+// the JSON output or overflowed later.
+TEST_F(CaptureHistoriesCsv, RejectsBadTextEmptyStrataAndHugeTotals) {
+  EXPECT_NE(error_of("A\xff,B,count\n1,0,10\n0,1,12\n").find(":1:1: the column's name is not valid UTF-8"),
+            std::string::npos);
+  CaptureHistoriesOptions by_s;
+  by_s.stratum_column = "s";
+  EXPECT_NE(error_of("A,B,s\n1,0,x\n0,1,\xfe\n", by_s).find(":3:3: the stratum is not valid UTF-8"),
+            std::string::npos);
+  EXPECT_NE(error_of("A,B,s\n1,0,x\n0,1,\n1,1,x\n", by_s).find(":3:3: the stratum ('s') is empty"),
+            std::string::npos);
+  EXPECT_NE(error_of("A,B,count\n1,0,10\n0,1,12\n1,1,9223372036854775807\n").find(":4:3: the counts add up to more"),
+            std::string::npos);
+  EXPECT_NE(error_of("A,B,count\n1,0,4611686018427387904\n0,1,4611686018427387904\n").find("add up to more"),
+            std::string::npos);
+  auto at_limit = read_capture_histories(write("A,B,count\n1,0,999999999999999\n0,1,1\n"), {});
+  ASSERT_TRUE(at_limit) << at_limit.error().message();
+  EXPECT_EQ(at_limit->observed, kMaxCaptureTotal);
+}
+
 TEST_F(CaptureHistoriesCsv, RejectsFewerThanTwoLists) {
   EXPECT_NE(error_of("A,count\n1,3\n").find("at least 2 list columns"), std::string::npos);
 }

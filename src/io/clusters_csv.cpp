@@ -3,9 +3,11 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "base/csv_reader.h"
+#include "base/utf8.h"
 
 namespace uncounted {
 
@@ -68,6 +70,8 @@ Result<std::vector<ClusterRow>> read_clusters_csv(const std::string& path) {
     if (col[k] < 0) return fail(SourceLocation{path, csv->header_line, 0}, std::string("no column '") + names[k] + "'");
   std::vector<ClusterRow> rows;
   rows.reserve(csv->rows.size());
+  std::unordered_map<std::string, long> first_line;  // source \x1f record_id -> line
+  first_line.reserve(csv->rows.size());
   for (auto& row : csv->rows) {
     if (row.fields.size() != csv->header.size())
       return fail(SourceLocation{path, row.line, 0}, "the row has " + std::to_string(row.fields.size()) +
@@ -83,6 +87,14 @@ Result<std::vector<ClusterRow>> read_clusters_csv(const std::string& path) {
     if (c.empty() || res.ec != std::errc() || res.ptr != c.data() + c.size())
       return fail(SourceLocation{path, row.line, col[3] + 1}, "cluster_id is not a non-negative integer");
     if (r.list.empty()) return fail(SourceLocation{path, row.line, col[2] + 1}, "empty list");
+    if (!decode_utf8(r.list)) return fail(SourceLocation{path, row.line, col[2] + 1}, "the list is not valid UTF-8");
+    if (!decode_utf8(r.source))
+      return fail(SourceLocation{path, row.line, col[1] + 1}, "the source is not valid UTF-8");
+    auto [first, inserted] = first_line.emplace(r.source + '\x1f' + r.record_id, row.line);
+    if (!inserted)
+      return fail(SourceLocation{path, row.line, col[0] + 1},
+                  "this record (source and record_id) is already on line " + std::to_string(first->second) +
+                      "; a record belongs to one cluster");
     rows.push_back(std::move(r));
   }
   return rows;

@@ -4,8 +4,9 @@
 // are one entity.
 //
 // Errors: a file that cannot be written, or (reading) a missing column, an
-// empty or non-integer cluster_id, a row of the wrong width — with file,
-// line and column.
+// empty or non-integer cluster_id, an empty list, a source or list that is
+// not UTF-8, a record (source and record_id) listed twice, a row of the
+// wrong width — with file, line and column.
 // Thread safety: pure functions of their arguments and files.
 #pragma once
 

@@ -50,4 +50,20 @@ cp "$WORK/out" "$WORK/plain.csv"
 expect_stdout "entity_id,A,B,C"
 expect_exit 0 "$UNCOUNTED" estimate --method chao "$WORK/plain.csv"
 expect_exit 0 "$UNCOUNTED" estimate --method chao --stratum stratum "$WORK/histories.csv"
+
+# Asked for something that cannot be done: said, not silently ignored.
+expect_exit 1 "$UNCOUNTED" histories "$WORK/clusters.csv" --stratum sex --period 5 \
+  --records "$WORK/a.csv" "$WORK/b.csv" "$WORK/c.csv"
+expect_stderr "--period: no value of the column 'sex' is a date"
+expect_exit 1 "$UNCOUNTED" histories "$WORK/clusters.csv" --period 5
+expect_stderr "none was given"
+expect_exit 1 "$UNCOUNTED" histories "$WORK/clusters.csv" --records "$WORK/a.csv"
+expect_stderr "none was given"
+# A list whose name `estimate` reads as something else, and a record listed twice.
+sed 's/,A,/,id,/' "$WORK/clusters.csv" >"$WORK/id_list.csv"
+expect_exit 1 "$UNCOUNTED" histories "$WORK/id_list.csv"
+expect_stderr "a list is named 'id'"
+{ cat "$WORK/clusters.csv"; sed -n 2p "$WORK/clusters.csv"; } >"$WORK/twice.csv"
+expect_exit 1 "$UNCOUNTED" histories "$WORK/twice.csv"
+expect_stderr "is already on line 2"
 finish
