@@ -142,7 +142,9 @@ std::string format_estimate_json(const EstimateReport& report) {
   provenance["seed"] = report.seed;
   for (const auto& [name, version] : report.dependencies) provenance["dependencies"][name] = version;
   j["provenance"] = std::move(provenance);
-  return j.dump(2) + "\n";
+  // Inputs are checked to be UTF-8; should anything slip through, a
+  // replacement character is written rather than the program aborting.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string format_estimate_csv(const EstimateReport& report) {

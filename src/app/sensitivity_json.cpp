@@ -65,7 +65,9 @@ std::string format_sensitivity_json(const report::LinkageSensitivity& s) {
     }
     j["rows"].push_back(std::move(row));
   }
-  return j.dump(2) + "\n";
+  // Inputs are checked to be UTF-8; should anything slip through, a
+  // replacement character is written rather than the program aborting.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 Result<report::LinkageSensitivity> parse_sensitivity_json(const std::string& text, const std::string& file_name) {

@@ -56,7 +56,9 @@ std::size_t write_sources(const std::vector<store::SourceCount>& sources, Record
       j["created_at"] = s.created_at;
       all.push_back(std::move(j));
     }
-    out << nlohmann::ordered_json{{"sources", std::move(all)}}.dump(2) << '\n';
+    out << nlohmann::ordered_json{{"sources", std::move(all)}}.dump(
+               2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+        << '\n';
     return sources.size();
   }
   const char sep = format == RecordsFormat::csv ? ',' : '\t';
