@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -122,6 +123,8 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& file_name) 
 }
 
 Result<std::string> read_file(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return fail(path + ": is a folder, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(path + ": cannot open the file (" + std::strerror(errno) + ")");
   std::ostringstream buffer;

@@ -1,5 +1,6 @@
 #include "store/case_store.h"
 
+#include <filesystem>
 #include <fstream>
 
 #include <sodium.h>
@@ -23,6 +24,11 @@
 namespace uncounted::store {
 
 bool is_store_file(const std::string& path) {
+  // Only a regular file can be a store. Anything else (a pipe, /dev/stdin,
+  // a FIFO) is not opened here: reading its first bytes would consume them
+  // before the caller reads the input, or wait forever for a writer.
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return false;
   std::ifstream in(path, std::ios::binary);
   char magic[8] = {};
   if (!in.read(magic, sizeof magic)) return false;

@@ -40,4 +40,16 @@ expect_exit 2 "$UNCOUNTED" estimate
 expect_exit 2 "$UNCOUNTED" estimate --method nosuch "$DATA/mse/HIV.csv"
 expect_exit 2 "$UNCOUNTED" nosuchcommand
 
+# A folder is named as one; input from a pipe is read once (the store check
+# does not consume it), and a FIFO does not hang.
+expect_exit 1 "$UNCOUNTED" estimate "$WORK"
+expect_stderr "is a folder, not a file"
+expect_exit 0 "$UNCOUNTED" estimate --method chao /dev/stdin <"$DATA/mse/HIV.csv"
+expect_stdout "1,896"
+mkfifo "$WORK/fifo"
+cat "$DATA/mse/HIV.csv" >"$WORK/fifo" &
+expect_exit 0 timeout 60 "$UNCOUNTED" estimate --method chao "$WORK/fifo"
+expect_stdout "1,896"
+wait
+
 finish
