@@ -78,7 +78,16 @@ int run_estimate(const EstimateArguments& args) {
     std::cout << format_estimate_csv(*report);
   else
     std::cout << format_estimate_table(*report);
-  return std::cout.good() ? kExitOk : kExitFailure;
+  if (!std::cout.good()) return kExitFailure;
+  // The output (with its warnings) is written either way, but a run that
+  // produced no estimate of the total did not do what was asked.
+  if (report->total.estimates.empty()) {
+    std::cerr << "uncounted estimate: no estimate of the total could be made with --method " << args.method
+              << (args.model.empty() ? "" : " --model " + args.model) << "\n";
+    for (const auto& w : report->total.warnings) std::cerr << "  " << w << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "estimate/poisson_glm.h"
 
 #include <cfloat>
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -184,7 +185,9 @@ Result<PoissonGlmFit> fit_poisson_glm(const Eigen::MatrixXd& design, const Eigen
     if (aliased[static_cast<std::size_t>(j)]) fit.coefficients(j) = 0;
   fit.linear_predictor = eta;
   fit.fitted = mu;
-  fit.deviance = dev;
+  // A deviance is never negative; a saturated fit leaves a rounding residue
+  // such as -1e-15, which would print as "-0.00".
+  fit.deviance = std::max(dev, 0.0);
   fit.loglik = poisson_loglik(y, mu);
   fit.aic = -2 * fit.loglik + 2.0 * fit.rank;
   fit.df_residual = static_cast<int>(n) - fit.rank;

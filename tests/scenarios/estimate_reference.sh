@@ -21,9 +21,16 @@ expect_stdout ',loglinear,[c1][c2][c3][c4],bic,11124.6,9531.7'
 expect_exit 0 "$UNCOUNTED" estimate --method loglinear --criterion stepwise --format csv "$DATA/mse/Western.csv"
 expect_stdout ',loglinear,[AE][B][C][D],stepwise,2483.38'
 
-# Artificial_3: the model whose MLE does not exist is refused, with the reason.
-expect_exit 0 "$UNCOUNTED" estimate --method loglinear --model '[12,3]' "$DATA/mse/Artificial_3.csv"
+# Artificial_3: the model whose MLE does not exist is refused, with the
+# reason; as nothing else was asked for, there is no estimate: exit 1.
+expect_exit 1 "$UNCOUNTED" estimate --method loglinear --model '[12,3]' "$DATA/mse/Artificial_3.csv"
 expect_stdout "model [AB][C] is not reported: the MLE does not exist"
+expect_stderr "no estimate of the total could be made with --method loglinear --model [12,3]"
+expect_stderr "the MLE does not exist"
+# A method that cannot run on two lists: exit 1 with the reason.
+printf 'A,B,count\n1,0,10\n0,1,12\n1,1,5\n' >"$WORK/two.csv"
+expect_exit 1 "$UNCOUNTED" estimate --method lcmcr "$WORK/two.csv"
+expect_stderr "the latent-class model needs at least 3 lists"
 
 # Strata: the shipped synthetic example, by period.
 expect_exit 0 "$UNCOUNTED" estimate --stratum period --method loglinear --format csv \
