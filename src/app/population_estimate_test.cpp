@@ -131,6 +131,31 @@ TEST(Artificial3, NoEstimateFromAModelWhoseMleDoesNotExist) {
   EXPECT_NE(given.warnings[0].find("the MLE does not exist"), std::string::npos) << given.warnings[0];
 }
 
+// Above 15 lists, --method all leaves the log-linear search out (it would
+// take minutes) and says so; LCMCR and Chao still run.
+TEST(ManyLists, MethodAllSkipsTheLoglinearSearchAndSaysWhy) {
+  const int k = 16;
+  CaptureHistoriesFile file;
+  for (int j = 0; j < k; ++j) file.lists.push_back("L" + std::to_string(j));
+  file.total.counts.assign(std::size_t{1} << k, 0);
+  for (int j = 0; j < k; ++j) {
+    file.total.counts[std::size_t{1} << j] = 20 + j;
+    file.total.counts[(std::size_t{1} << j) | (std::size_t{1} << ((j + 1) % k))] = 3;
+  }
+  for (auto c : file.total.counts) file.observed += c;
+  EstimateOptions options;
+  options.samples = 200;
+  options.burnin = 200;
+  options.thin = 1;
+  auto report = estimate_population(file, options);
+  ASSERT_TRUE(report) << report.error().message();
+  bool warned = false;
+  for (const auto& w : report->total.warnings) warned |= w.find("log-linear models were not searched") != std::string::npos;
+  EXPECT_TRUE(warned);
+  for (const auto& e : report->total.estimates) EXPECT_NE(e.method, "loglinear");
+  EXPECT_FALSE(report->total.estimates.empty());
+}
+
 TEST(GivenModel, BasicModelsByNameMatchClosedp) {
   TableEstimate mt = run("HIV", SelectionCriterion::kBic, "Mt");
   ASSERT_EQ(mt.estimates.size(), 1u);
