@@ -90,6 +90,8 @@ double jaro_winkler_bits(const char* a, std::size_t na, const char* b, std::size
 
 template <typename C>
 double jaro_winkler_impl(const C* a, std::size_t na, const C* b, std::size_t nb) {
+  na = std::min(na, kMaxJaroWinklerLength);
+  nb = std::min(nb, kMaxJaroWinklerLength);
   if (na == 0 && nb == 0) return 1.0;
   if (na == 0 || nb == 0) return 0.0;
   if (na == nb && std::equal(a, a + na, b)) return 1.0;

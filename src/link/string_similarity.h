@@ -8,12 +8,17 @@
 // Thread safety: pure functions (they use thread-local scratch space).
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace uncounted::link {
 
 // Jaro–Winkler similarity in [0, 1]: 1 for equal strings, 0 when exactly one
 // is empty; Winkler's prefix bonus with p = 0.1 over at most 4 characters.
+// Only the first kMaxJaroWinklerLength code points of each are compared: the
+// cost grows with the square of the length, and a field that long is not a
+// name or a place.
+inline constexpr std::size_t kMaxJaroWinklerLength = 256;
 double jaro_winkler(std::string_view a, std::string_view b);
 
 // Levenshtein distance (insert, delete, substitute), computed only up to

@@ -6,6 +6,8 @@
 namespace uncounted::normalize::internal {
 
 double jaro_winkler(std::string_view a, std::string_view b) {
+  a = a.substr(0, kMaxKeyCompared);
+  b = b.substr(0, kMaxKeyCompared);
   if (a == b) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
   const std::size_t window =
