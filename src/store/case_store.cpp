@@ -64,6 +64,7 @@ std::string lock_path(const std::string& store_path) { return store_path + ".loc
 Status CaseStore::create(const std::string& path, const crypto::SecureBytes& passphrase,
                          const crypto::KdfParams& kdf, const std::string& actor) {
   crypto::harden_process();
+  if (path.empty() || path.back() == '/') return fail("the store needs a file name");
   if (internal::file_exists(path)) return fail(path + ": a file already exists there; choose another name");
   auto lock = StoreLock::acquire(lock_path(path), LockMode::exclusive);
   if (!lock) return tl::unexpected(lock.error());
@@ -104,6 +105,9 @@ Status CaseStore::create(const std::string& path, const crypto::SecureBytes& pas
 Result<CaseStore> CaseStore::open(const std::string& path, const crypto::SecureBytes& passphrase, Access access) {
   crypto::harden_process();
   if (!internal::file_exists(path)) return fail(path + ": no such store (create one with `uncounted init`)");
+  // Checked before the lock is taken, so that a file that is not a store
+  // gets no PATH.lock beside it.
+  if (!is_store_file(path)) return fail(path + ": not an uncounted store (the file does not start like one)");
   auto lock = StoreLock::acquire(lock_path(path), access == Access::write ? LockMode::exclusive : LockMode::shared);
   if (!lock) return tl::unexpected(lock.error());
   auto file = internal::read_file_bytes(path, false);
