@@ -174,4 +174,12 @@ found=$(scan_files "$WORK/patterns" "$S" "$S.journal" "$S.lock" "$S".tmp-*)
 for f in "$S" "$S.lock"; do
   [ "$(stat -c %a "$f")" = 600 ] || fail "$f is not mode 600"
 done
+
+# A file that is not a store is refused and left alone: no lock file beside it.
+printf 'record_id,full_name\nr1,x\n' >"$WORK/plain.csv"
+expect_exit 1 "$UNCOUNTED" records "$WORK/plain.csv"
+expect_stderr "not an uncounted store"
+[ ! -e "$WORK/plain.csv.lock" ] || fail "opening a non-store left a lock file beside it"
+expect_exit 1 "$UNCOUNTED" init ""
+expect_stderr "needs a file name"
 finish
