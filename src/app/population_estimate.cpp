@@ -303,7 +303,11 @@ void add_lcmcr(const CaptureTable& table, const EstimateOptions& options, TableE
                {"samples", static_cast<double>(result->options.samples * result->options.chains)},
                {"chains", result->options.chains},
                {"seed", static_cast<double>(options.seed)}};
-  if (!(result->rhat <= kRhatLimit))
+  if (std::isnan(result->rhat))
+    out.warnings.push_back(
+        "latent-class convergence could not be checked (R-hat is undefined: the draws of N did not vary, or "
+        "were too few): run longer (--burnin, --samples, --thin) before using this estimate");
+  else if (!(result->rhat <= kRhatLimit))
     out.warnings.push_back(fmt::format("latent-class chains have not converged (R-hat {:.3f} > {}): run longer "
                                        "(--burnin, --samples, --thin) before using this estimate",
                                        result->rhat, kRhatLimit));
