@@ -1,5 +1,9 @@
 // `uncounted estimate`: multiple systems estimation on capture histories.
+#include <charconv>
+#include <cstdint>
 #include <iostream>
+#include <string>
+#include <system_error>
 #include <map>
 #include <memory>
 
@@ -122,15 +126,28 @@ void add_estimate_command(CLI::App& app, int& exit_status) {
       ->check(CLI::Range(0.5, 0.999))
       ->capture_default_str();
   cmd->add_option("--stratum", args->stratum, "Also estimate separately for each value of this column");
-  cmd->add_option("--seed", args->options.seed, "Random seed of the latent-class sampler")->capture_default_str();
+  // A seed is a whole number 0 to 2^64 - 1, written in digits: "-1" and
+  // numbers past the top are refused rather than wrapped or saturated.
+  const CLI::Validator seed_digits(
+      [](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc() || end != text.data() + text.size())
+          return "the seed must be a whole number from 0 to 18446744073709551615";
+        return "";
+      },
+      "SEED");
+  cmd->add_option("--seed", args->options.seed, "Random seed of the latent-class sampler")
+      ->check(seed_digits)
+      ->capture_default_str();
   cmd->add_option("--samples", args->options.samples, "Posterior draws of N kept (LCMCR), in all: split evenly over the two chains")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(1, 1'000'000'000))
       ->capture_default_str();
   cmd->add_option("--burnin", args->options.burnin, "Sweeps discarded before sampling, per chain (LCMCR)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Range(0, 1'000'000'000))
       ->capture_default_str();
   cmd->add_option("--thin", args->options.thin, "Sweeps between kept samples (LCMCR)")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
   cmd->add_option("--classes", args->options.classes, "Maximum number of latent classes K (LCMCR)")
       ->check(CLI::Range(1, 100))
