@@ -9,6 +9,7 @@
 
 #include "app/link_default_config.h"
 #include "app/link_tables.h"
+#include "app/output_paths.h"
 #include "io/clusters_csv.h"
 #include "io/link_config.h"
 #include "io/link_records_csv.h"
@@ -18,6 +19,16 @@ namespace uncounted {
 
 Result<LinkRunReport> run_link(const LinkRunOptions& options) {
   if (options.inputs.empty()) return fail("no record files given");
+  if (!options.count_pairs_only) {
+    std::vector<InputPath> inputs;
+    for (const auto& file : options.inputs) inputs.push_back({"the record file", file});
+    if (options.config_path) inputs.push_back({"the link config", *options.config_path});
+    inputs.push_back({"the reference data folder", options.data_dir});
+    if (auto ok = check_output_paths(inputs, {{"--out-clusters", options.clusters_path},
+                                              {"--out-pairs", options.pairs_path.value_or("")}});
+        !ok)
+      return tl::unexpected(ok.error());
+  }
   if (options.progress) options.progress("reading", 0);
   // Read and parse the files at once (one thread each, at most `threads`).
   const std::size_t files = options.inputs.size();

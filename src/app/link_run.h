@@ -6,7 +6,9 @@
 // Contract: on success the output files are complete. Errors (as Error,
 // naming file, line and column): an unreadable or invalid config or record
 // file, a config column absent from a record file, a missing reference
-// table, an unwritable output. With count_pairs_only nothing is compared
+// table, an output that is an input, the other output or a store
+// (app/output_paths.h; checked before anything is read), an unwritable
+// output. With count_pairs_only nothing is compared
 // and no file is written.
 // Thread safety: runs on `threads` threads; progress is reported from the
 // calling thread.

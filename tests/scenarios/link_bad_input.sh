@@ -43,6 +43,19 @@ expect_exit 1 "$UNCOUNTED" link --config "$WORK/typo.json" --out-clusters "$WORK
 expect_stderr "typo.json:1:"
 expect_stderr "unknown key 'treshold'"
 
+# An output never replaces an input or the other output: refused, nothing written.
+cp "$WORK/good.csv" "$WORK/good.copy"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/good.csv" "$WORK/good.csv"
+expect_stderr "--out-clusters would overwrite the record file $WORK/good.csv; choose another file"
+cmp -s "$WORK/good.csv" "$WORK/good.copy" || { echo "FAIL: link overwrote its input" >&2; failures=$((failures + 1)); }
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c2.csv" --out-pairs "$WORK/./c2.csv" \
+  "$WORK/good.csv"
+expect_stderr "--out-pairs would overwrite the file --out-clusters writes"
+[ -e "$WORK/c2.csv" ] && { echo "FAIL: a refused link wrote c2.csv" >&2; failures=$((failures + 1)); }
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WORK/c2.csv" --out-pairs "$WORK/config.json" \
+  "$WORK/good.csv"
+expect_stderr "--out-pairs would overwrite the link config"
+
 expect_exit 2 "$UNCOUNTED" link --threshold 2 --out-clusters "$WORK/c.csv" "$WORK/good.csv"
 expect_exit 2 "$UNCOUNTED" link --out-clusters "$WORK/c.csv"
 finish
