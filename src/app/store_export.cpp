@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "app/output_paths.h"
 #include "base/csv_reader.h"
 #include "crypto/keyed_hash.h"
 #include "io/record_export.h"
@@ -18,6 +19,13 @@
 namespace uncounted {
 
 Result<ExportReport> export_store(const ExportRequest& request) {
+  std::vector<InputPath> inputs = store_paths(request.access.store_path);
+  inputs.push_back({"the passphrase file", request.access.passphrase_file});
+  // The export is written to OUT.part first: it must not be one of them either.
+  if (auto ok = check_output_paths(inputs, {{"--out", request.out},
+                                            {"--out (its temporary file)", request.out + ".part"}});
+      !ok)
+    return tl::unexpected(ok.error());
   auto format = export_format_for(request.out);
   if (!format) return tl::unexpected(format.error());
   struct stat st {};

@@ -2,6 +2,11 @@
 // profile (io/redaction.h). The export is written to a temporary file beside
 // the output and renamed into place, and recorded in the audit log (profile,
 // record count, the output's SHA-256).
+//
+// Errors: an output (or its OUT.part) that is the store, its journal or lock
+// file, the passphrase file or any other store (app/output_paths.h; checked
+// first); an existing output without `overwrite`; the store's; an
+// unwritable output.
 #pragma once
 
 #include <string>
