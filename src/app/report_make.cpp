@@ -7,6 +7,7 @@
 
 #include "app/build_info.h"
 #include "app/estimate_json_reader.h"
+#include "app/output_paths.h"
 #include "app/report_estimates.h"
 #include "app/report_events.h"
 #include "app/report_linkage.h"
@@ -170,6 +171,10 @@ Status write_report(const report::ReportData& data, const std::string& out, repo
 Result<ReportMade> make_report(const ReportRequest& request) {
   auto data = load_report_data(request.from_dir, request.synthetic);
   if (!data) return tl::unexpected(data.error());
+  std::vector<InputPath> inputs;
+  for (const auto& input : data->provenance.inputs)
+    inputs.push_back({"the input", (fs::path(request.from_dir) / input.label).string()});
+  if (auto ok = check_output_paths(inputs, {{"--out", request.out}}); !ok) return tl::unexpected(ok.error());
   if (auto written = write_report(*data, request.out, request.audience); !written)
     return tl::unexpected(written.error());
   ReportMade made;

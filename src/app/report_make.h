@@ -18,7 +18,9 @@
 // replaced.
 //
 // Errors (naming the file, never quoting record contents): no usable file
-// in the folder, an unreadable or malformed input, an unwritable output.
+// in the folder, an unreadable or malformed input, an `out` that is one of
+// the inputs used (app/output_paths.h; nothing is written), an unwritable
+// output.
 // Thread safety: reads and writes files; nothing shared.
 #pragma once
 

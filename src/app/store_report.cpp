@@ -8,6 +8,7 @@
 #include "app/build_info.h"
 #include "app/link_tables.h"
 #include "app/linkage_sensitivity.h"
+#include "app/output_paths.h"
 #include "app/report_estimates.h"
 #include "app/report_events.h"
 #include "app/report_linkage.h"
@@ -31,6 +32,11 @@ void tell(const StoreReportRequest& r, std::string_view stage, double done) {
 
 Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   tell(request, "reading", 0);
+  std::vector<InputPath> inputs = store_paths(request.access.store_path);
+  inputs.push_back({"the passphrase file", request.access.passphrase_file});
+  if (request.config_path) inputs.push_back({"the link config", *request.config_path});
+  inputs.push_back({"the reference data folder", request.data_dir});
+  if (auto ok = check_output_paths(inputs, {{"--out", request.out}}); !ok) return tl::unexpected(ok.error());
   // Write access: publishing a report is audited in the store.
   auto opened = open_store(request.access, store::Access::write);
   if (!opened) return tl::unexpected(opened.error());

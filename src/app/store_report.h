@@ -13,7 +13,9 @@
 // or `config_path`, with reviewers' decisions applied as in the run). The inputs
 // listed are the store's file (its SHA-256) and the link run's number.
 //
-// Errors: the store's; no link run yet; the estimation's, the linkage's
+// Errors: an `out` that is the store, its journal or lock file, the
+// passphrase file or the config (app/output_paths.h; checked before the
+// store is opened); the store's; no link run yet; the estimation's, the linkage's
 // (sensitivity) or an unwritable output.
 // Thread safety: call from one thread; estimation and linkage use threads.
 #pragma once

@@ -58,6 +58,31 @@ for action in decision revoke link report; do expect_stdout "$action"; done
 # The audit log never holds a reviewer's reason or a record id.
 if grep -qE "photograph|media_south-0000" "$WORK/out"; then echo "FAIL: the audit log holds record details" >&2; failures=$((failures + 1)); fi
 
+# No output replaces the store, its journal or lock file, or any store, however
+# it is named: refused (exit 1) before anything is done, the store unchanged.
+store_digest() {
+  for f in "$store" "$store.journal" "$store.lock"; do [ -e "$f" ] && sha256sum <"$f"; done
+  true
+}
+was=$(store_digest)
+for target in "$store" "$store.journal" "$store.lock" "$WORK/./cases.store"; do
+  expect_exit 1 "$UNCOUNTED" report "$store" --out "$target" --no-sensitivity --data-dir "$DATA"
+  expect_stderr "--out would overwrite the store"
+  expect_stderr "choose another file"
+done
+ln -s cases.store "$WORK/link.html"
+expect_exit 1 "$UNCOUNTED" report "$store" --out "$WORK/link.html" --no-sensitivity --data-dir "$DATA"
+expect_stderr "--out would overwrite the store $store;"
+rm "$WORK/link.html"
+expect_exit 1 "$UNCOUNTED" export "$store" --out "$store" --force
+expect_stderr "--out would overwrite the store $store;"
+expect_exit 1 "$UNCOUNTED" export "$store" --out "$store.journal" --force
+expect_stderr "--out would overwrite the store's journal"
+expect_exit 1 "$UNCOUNTED" link --out-clusters "$store" "$src/media_south.csv" --data-dir "$DATA"
+expect_stderr "--out-clusters would overwrite the encrypted store $store;"
+[ "$(store_digest)" = "$was" ] || { echo "FAIL: a refused command changed the store" >&2; failures=$((failures + 1)); }
+expect_exit 0 "$UNCOUNTED" audit "$store" --quiet
+
 # Only the store, its lock and the report were written.
 extra=$(cd "$WORK" && ls -A | grep -vxE 'cases\.store(\.journal|\.lock)?|report\.html|out|err' || true)
 [ -z "$extra" ] || { echo "FAIL: other files were written: $extra" >&2; failures=$((failures + 1)); }
