@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "app/import_records.h"
+#include "app/output_paths.h"
 #include "app/store_init.h"
 #include "app/store_link.h"
 #include "app/store_report.h"
@@ -64,6 +65,12 @@ Result<DemoResult> run_demo(const DemoRequest& request) {
     if (request.say) request.say(line);
   };
   const fs::path sources_dir = fs::path(request.examples_dir) / "sources";
+  if (auto ok = check_output_paths({{"the examples folder", request.examples_dir},
+                                    {"the example's sources folder", sources_dir.string()},
+                                    {"the reference data folder", request.data_dir}},
+                                   {{"--out", request.out_dir}});
+      !ok)
+    return tl::unexpected(ok.error());
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(sources_dir, ec))

@@ -16,7 +16,9 @@
 // UNCOUNTED_PASSPHRASE if set, else the demo's own (kDemoPassphrase, printed:
 // the data is synthetic); its Argon2id cost is lowered so the demo runs fast.
 //
-// Errors: the example folder lacking files, an unusable DIR, and every
+// Errors: the example folder lacking files, an unusable DIR (one holding
+// other files, or the examples, their sources or the reference data folder:
+// app/output_paths.h), and every
 // stage's own errors (each names its file or stage).
 // Thread safety: call from one thread (reading UNCOUNTED_PASSPHRASE wipes it).
 #pragma once

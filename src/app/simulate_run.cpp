@@ -13,6 +13,7 @@
 
 #include "app/build_info.h"
 #include "app/link_histories.h"
+#include "app/output_paths.h"
 #include "base/csv_reader.h"
 #include "io/simulated_records_csv.h"
 #include "normalize/bzip2.h"
@@ -208,6 +209,9 @@ Status check_simulate_options(const SimulateRunOptions& o) {
 
 Result<SimulateRunReport> run_simulate(const SimulateRunOptions& options) {
   if (auto ok = check_simulate_options(options); !ok) return tl::unexpected(ok.error());
+  if (auto ok = check_output_paths({{"the reference data folder", options.data_dir}}, {{"--out", options.out_dir}});
+      !ok)
+    return tl::unexpected(ok.error());
   simulate::SimulationOptions sim_options;
   sim_options.population.seed = options.seed;
   sim_options.population.people = options.people;

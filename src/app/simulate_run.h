@@ -24,7 +24,8 @@
 // simulation (its MANIFEST.txt), whose files are then replaced.
 // Errors: check_simulate_options names a bad option (a usage error);
 // run_simulate also fails on a missing reference table, an out folder
-// holding other files, or an unwritable file (naming it).
+// that is the reference data folder (app/output_paths.h) or holds other
+// files, or an unwritable file (naming it).
 // Thread safety: pure function of the options, the tables and the folder.
 #pragma once
 

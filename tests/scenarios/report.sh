@@ -85,10 +85,12 @@ expect_stderr "not a folder"
 UNCOUNTED_PASSPHRASE=secret expect_exit 1 "$UNCOUNTED" report "$WORK/store.uncounted" --out "$WORK/x.html"
 expect_exit 2 "$UNCOUNTED" report "$WORK/demo/cases.store" --from "$WORK/linked" --out "$WORK/x.html"
 expect_exit 2 "$UNCOUNTED" report --from "$WORK/demo"
-# The report never replaces one of its inputs.
+# The report never replaces one of its inputs, nor the demo its examples.
 head -1 "$WORK/linked/clusters.csv" >"$WORK/clusters.head"
 expect_exit 1 "$UNCOUNTED" report --from "$WORK/linked" --out "$WORK/linked/clusters.csv"
 expect_stderr "--out would overwrite the input $WORK/linked/clusters.csv; choose another file"
 head -1 "$WORK/linked/clusters.csv" | cmp -s - "$WORK/clusters.head" || fail_with "report overwrote clusters.csv"
+expect_exit 1 "$UNCOUNTED" demo --out "$WORK/linked" --examples "$WORK/linked" --data-dir "$DATA"
+expect_stderr "--out would overwrite the examples folder"
 [ -e "$WORK/x.html" ] && fail_with "a failed report left a file"
 finish

@@ -74,6 +74,8 @@ mkdir "$WORK/mine" && echo keep >"$WORK/mine/notes.txt"
 expect_exit 1 sim --seed 11 --out "$WORK/mine"
 expect_stderr "holds other files"
 [ -e "$WORK/mine/notes.txt" ] || fail "a refused run removed a file"
+expect_exit 1 sim --seed 11 --out "$DATA/"
+expect_stderr "--out would overwrite the reference data folder"
 
 # Usage errors.
 expect_exit 2 "$UNCOUNTED" simulate --people 10
