@@ -26,10 +26,12 @@ struct SourceLocation {
 
 class Error {
  public:
-  explicit Error(std::string message) : message_(std::move(message)) {}
+  explicit Error(std::string message);
   Error(const SourceLocation& where, const std::string& message);
 
-  // "file:line:column: message" (parts that are not known are left out).
+  // "file:line:column: message" (parts that are not known are left out),
+  // safe to print: bytes that are not UTF-8 and control characters other
+  // than line feed and tab appear as "\xNN" (base/utf8.h printable_text).
   const std::string& message() const { return message_; }
 
  private:

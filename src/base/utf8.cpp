@@ -56,6 +56,28 @@ std::optional<std::u32string> decode_utf8(std::string_view text) {
   return out;
 }
 
+std::string printable_text(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_one(text, i, cp);
+    const bool control = length == 1 && ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F);
+    if (length == 0 || control) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
 std::u32string decode_utf8_lossy(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());

@@ -18,6 +18,12 @@ std::optional<std::u32string> decode_utf8(std::string_view text);
 // program made itself or has already validated).
 std::u32string decode_utf8_lossy(std::string_view text);
 
+// `text` made safe to print on a terminal: each byte of an ill-formed
+// sequence, and each control character other than line feed and tab
+// (escape sequences, NUL, carriage return, DEL), becomes "\xNN"; everything
+// else is kept as it is.
+std::string printable_text(std::string_view text);
+
 // Encodes code points (assumed valid scalar values) as UTF-8.
 std::string encode_utf8(std::u32string_view text);
 void append_utf8(std::string& out, char32_t cp);

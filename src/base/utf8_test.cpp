@@ -1,4 +1,5 @@
 #include "base/utf8.h"
+#include "base/result.h"
 
 #include <gtest/gtest.h>
 
@@ -21,6 +22,25 @@ TEST(Utf8, StrictDecodingRefusesIllFormedSequences) {
 
 TEST(Utf8, LossyDecodingReplacesEachBadByte) {
   EXPECT_EQ(decode_utf8_lossy("a\xFF" "b\xE2\x82"), U"a\uFFFDb\uFFFD\uFFFD");
+}
+
+}  // namespace
+}  // namespace uncounted
+
+namespace uncounted {
+namespace {
+
+TEST(Utf8, PrintableTextEscapesBadBytesAndControls) {
+  EXPECT_EQ(printable_text("Kim Yong Chol 김영철\tline\nnext"), "Kim Yong Chol 김영철\tline\nnext");
+  EXPECT_EQ(printable_text("L\xe9"), "L\\xE9");
+  EXPECT_EQ(printable_text(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(printable_text("\x1b[31mred\r\x7f"), "\\x1B[31mred\\x0D\\x7F");
+  EXPECT_EQ(printable_text("\xed\xa0\x80"), "\\xED\\xA0\\x80");  // a surrogate is ill-formed
+}
+
+TEST(Utf8, ErrorsArePrintable) {
+  EXPECT_EQ(Error("unknown column 'L\xe9\x1b'").message(), "unknown column 'L\\xE9\\x1B'");
+  EXPECT_EQ(Error(SourceLocation{"f\xff.csv", 2, 3}, "bad\r").message(), "f\\xFF.csv:2:3: bad\\x0D");
 }
 
 }  // namespace
