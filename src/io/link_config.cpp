@@ -1,5 +1,6 @@
 #include "io/link_config.h"
 
+#include <cmath>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -11,8 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-// Where `"key"` first occurs in the text at or after `from` (1-based line
-// and column), for messages about a key.
+// Where `"key"` first occurs in the text (1-based line and column), or a
+// member of one object or an element of one array, for messages about them.
 class Locator {
  public:
   Locator(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
@@ -20,6 +21,54 @@ class Locator {
     const std::string needle = "\"" + key + "\"";
     const auto pos = text_.find(needle);
     return pos == std::string_view::npos ? SourceLocation{file_, 0, 0} : position(pos);
+  }
+  // The offset of the member `"key":` at or after `from` (a string value
+  // spelt like the key is not followed by a colon), or npos.
+  std::size_t member(const std::string& key, std::size_t from) const {
+    const std::string needle = "\"" + key + "\"";
+    for (auto pos = text_.find(needle, from); pos != std::string_view::npos; pos = text_.find(needle, pos + 1)) {
+      auto i = pos + needle.size();
+      while (i < text_.size() && is_space(text_[i])) ++i;
+      if (i < text_.size() && text_[i] == ':') return pos;
+    }
+    return std::string_view::npos;
+  }
+  // The offsets of the elements of the array that is the value of the
+  // member at `key_offset` (the text is valid JSON: it has been parsed).
+  std::vector<std::size_t> elements(std::size_t key_offset) const {
+    std::vector<std::size_t> out;
+    auto i = text_.find('[', key_offset);
+    if (i == std::string_view::npos) return out;
+    ++i;
+    int depth = 0;
+    bool in_string = false, at_element = true;
+    for (; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (in_string) {
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
+        continue;
+      }
+      if (is_space(c)) continue;
+      if (depth == 0 && c == ']') break;
+      if (depth == 0 && c == ',') {
+        at_element = true;
+        continue;
+      }
+      if (at_element) {
+        out.push_back(i);
+        at_element = false;
+      }
+      if (c == '"')
+        in_string = true;
+      else if (c == '[' || c == '{')
+        ++depth;
+      else if (c == ']' || c == '}')
+        --depth;
+    }
+    return out;
   }
   SourceLocation position(std::size_t offset) const {
     long line = 1, column = 1;
@@ -36,6 +85,7 @@ class Locator {
   const std::string& file() const { return file_; }
 
  private:
+  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
   std::string_view text_;
   std::string file_;
 };
@@ -43,9 +93,25 @@ class Locator {
 struct Parser {
   const Locator& where;
   LinkConfig config;
+  std::size_t field_offset = std::string_view::npos;  // where the field being read begins
 
   tl::unexpected<Error> error(const std::string& key, const std::string& message) const {
     return fail(where.at(key), message);
+  }
+
+  // At the member `key` of the field being read (the first `"key"` in the
+  // text when that is not known).
+  tl::unexpected<Error> field_error(const std::string& key, const std::string& message) const {
+    const auto pos = field_offset == std::string_view::npos ? field_offset : where.member(key, field_offset);
+    return pos == std::string_view::npos ? error(key, message) : fail(where.position(pos), message);
+  }
+
+  // At element `index` of the field's "levels" array.
+  tl::unexpected<Error> level_error(std::size_t index, const std::string& message) const {
+    const auto key = field_offset == std::string_view::npos ? field_offset : where.member("levels", field_offset);
+    if (key == std::string_view::npos) return error("levels", message);
+    const auto elements = where.elements(key);
+    return fail(where.position(index < elements.size() ? elements[index] : key), message);
   }
 
   Status check_keys(const json& object, const std::set<std::string>& allowed, const std::string& what) const {
@@ -74,6 +140,75 @@ struct Parser {
     config.columns.emplace(column, where.at(key.empty() ? column : key));
   }
 
+  // A field's "levels", checked against what its comparator does with them
+  // (compare_level in link/internal/prepared_field.cpp): a level that no
+  // pair can reach, or levels out of order, would still get an m, a u and a
+  // weight, and silently change the linkage.
+  Result<std::vector<double>> levels(const json& v, const link::FieldSpec& spec) const {
+    using link::ComparatorKind;
+    const std::string field = "field '" + spec.name + "': ";
+    const std::string kind = link::to_string(spec.kind);
+    struct Rule {
+      double lo, hi;
+      bool open;        // lo < level < hi, else lo <= level <= hi
+      bool whole;       // whole numbers only
+      bool descending;  // strictly decreasing, else strictly increasing
+      std::size_t most;
+      const char* what;
+    };
+    Rule rule{};
+    switch (spec.kind) {
+      case ComparatorKind::kExact:
+      case ComparatorKind::kPlace:
+      case ComparatorKind::kKoreanName:
+        return field_error("levels", field + "the " + kind +
+                                         " comparator takes no \"levels\" (its levels are fixed: docs/LINKAGE.md)");
+      case ComparatorKind::kJaroWinkler:
+        rule = {0, 1, true, false, true, 6,
+                "Jaro-Winkler similarities above 0 and below 1 (1 is the exact level), strictly decreasing "
+                "(best first), e.g. [0.94, 0.85]"};
+        break;
+      case ComparatorKind::kNameSwap:
+        rule = {0, 1, true, false, true, 1,
+                "one Jaro-Winkler similarity above 0 and below 1 (both parts at least this similar), e.g. [0.88]"};
+        break;
+      case ComparatorKind::kLevenshtein:
+      case ComparatorKind::kDamerau:
+        rule = {1, 1000, false, true, false, 6,
+                "whole numbers of edits from 1 to 1000 (0 edits is the exact level), strictly increasing "
+                "(best first), e.g. [1, 2]"};
+        break;
+      case ComparatorKind::kYear:
+        rule = {1, 1000, false, true, false, 6,
+                "whole numbers of years from 1 to 1000 (0 is the same-year level), strictly increasing "
+                "(best first), e.g. [1, 3]"};
+        break;
+      case ComparatorKind::kDate:
+        rule = {0, 365250, false, true, false, 6,
+                "whole numbers of days between the dates from 0 (overlapping) to 365250, strictly increasing "
+                "(best first), e.g. [31, 365]"};
+        break;
+    }
+    const std::string expected = field + kind + " levels must be " + rule.what;
+    if (!v.is_array()) return field_error("levels", expected + "; 'levels' is not an array");
+    if (v.empty())
+      return field_error("levels", field + "'levels' is empty; leave it out for the defaults, or give " + rule.what);
+    if (v.size() > rule.most)
+      return field_error("levels", expected + "; at most " + std::to_string(rule.most) + " level" +
+                                       (rule.most == 1 ? "" : "s"));
+    std::vector<double> out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_number()) return level_error(i, expected + "; got " + v[i].dump());
+      const double d = v[i].get<double>();
+      const bool in_range = rule.open ? d > rule.lo && d < rule.hi : d >= rule.lo && d <= rule.hi;
+      if (!in_range || (rule.whole && d != std::floor(d))) return level_error(i, expected + "; got " + v[i].dump());
+      if (!out.empty() && (rule.descending ? !(d < out.back()) : !(d > out.back())))
+        return level_error(i, expected + "; got " + v[i].dump() + " after " + v[i - 1].dump());
+      out.push_back(d);
+    }
+    return out;
+  }
+
   Result<link::FieldSpec> field(const json& f) {
     if (auto ok = check_keys(f, {"name", "comparator", "column", "columns", "levels", "term_frequency", "full",
                                  "family", "given", "hangul", "hanzi", "age", "reference_date", "format",
@@ -99,10 +234,10 @@ struct Parser {
       spec.columns.push_back(*c);
     }
     if (f.contains("columns")) {
-      if (!f["columns"].is_array()) return error("columns", "'columns' must be an array of column names");
+      if (!f["columns"].is_array()) return field_error("columns", "'columns' must be an array of column names");
       for (const auto& c : f["columns"]) {
         if (!c.is_string() || c.get<std::string>().empty())
-          return error("columns", "'columns' must be an array of column names");
+          return field_error("columns", "'columns' must be an array of column names");
         spec.columns.push_back(c.get<std::string>());
       }
     }
@@ -130,11 +265,9 @@ struct Parser {
     if (spec.kind == link::ComparatorKind::kNameSwap && spec.columns.size() != 2)
       return error(spec.name, "field '" + spec.name + "': name_swap needs two columns (first, last)");
     if (f.contains("levels")) {
-      if (!f["levels"].is_array()) return error("levels", "'levels' must be an array of numbers");
-      for (const auto& v : f["levels"]) {
-        if (!v.is_number()) return error("levels", "'levels' must be an array of numbers");
-        spec.thresholds.push_back(v.get<double>());
-      }
+      auto levels = this->levels(f["levels"], spec);
+      if (!levels) return tl::unexpected(levels.error());
+      spec.thresholds = std::move(*levels);
     } else {
       switch (spec.kind) {
         case link::ComparatorKind::kJaroWinkler:
@@ -157,19 +290,19 @@ struct Parser {
           break;
       }
     }
-    if (spec.thresholds.size() > 6) return error("levels", "field '" + spec.name + "': at most 6 levels");
     if (f.contains("term_frequency")) {
-      if (!f["term_frequency"].is_boolean()) return error("term_frequency", "'term_frequency' must be true or false");
+      if (!f["term_frequency"].is_boolean())
+        return field_error("term_frequency", "'term_frequency' must be true or false");
       spec.term_frequency = f["term_frequency"].get<bool>();
     }
     if (f.contains("digit_typos")) {
-      if (!f["digit_typos"].is_boolean()) return error("digit_typos", "'digit_typos' must be true or false");
+      if (!f["digit_typos"].is_boolean()) return field_error("digit_typos", "'digit_typos' must be true or false");
       spec.date_digit_typos = f["digit_typos"].get<bool>();
     }
     if (f.contains("format")) {
       auto fmt = string_value(f, "format");
       if (!fmt) return tl::unexpected(fmt.error());
-      if (*fmt != "iso" && *fmt != "yyyymmdd") return error("format", "'format' must be \"iso\" or \"yyyymmdd\"");
+      if (*fmt != "iso" && *fmt != "yyyymmdd") return field_error("format", "'format' must be \"iso\" or \"yyyymmdd\"");
       spec.date_format = *fmt == "iso" ? "" : *fmt;
     }
     return spec;
@@ -251,12 +384,16 @@ struct Parser {
     if (!root.contains("fields") || !root["fields"].is_array() || root["fields"].empty())
       return error("fields", "the config needs a non-empty \"fields\" array");
     std::set<std::string> names;
-    for (const auto& f : root["fields"]) {
+    const auto field_offsets = where.elements(where.member("fields", 0));
+    for (std::size_t i = 0; i < root["fields"].size(); ++i) {
+      const auto& f = root["fields"][i];
+      field_offset = field_offsets.size() == root["fields"].size() ? field_offsets[i] : std::string_view::npos;
       auto field = this->field(f);
       if (!field) return tl::unexpected(field.error());
       if (!names.insert(field->name).second) return error(field->name, "two fields are named '" + field->name + "'");
       spec.fields.push_back(std::move(*field));
     }
+    field_offset = std::string_view::npos;
     if (!root.contains("blocking") || !root["blocking"].is_array() || root["blocking"].empty())
       return error("blocking", "the config needs a non-empty \"blocking\" array of rules");
     for (const auto& r : root["blocking"]) {
@@ -319,9 +456,11 @@ struct Parser {
       }
     }
     if (root.contains("threshold")) {
-      auto v = number_value(root, "threshold", 0, 1);
-      if (!v) return tl::unexpected(v.error());
-      spec.threshold = *v;
+      // 0 would link every candidate pair; at 1 only a probability that rounds to 1 links.
+      const auto& t = root["threshold"];
+      if (!t.is_number() || !std::isfinite(t.get<double>()) || !(t.get<double>() > 0 && t.get<double>() < 1))
+        return error("threshold", "'threshold' must be a match probability strictly between 0 and 1");
+      spec.threshold = t.get<double>();
     }
     if (root.contains("review_floor")) {
       auto v = number_value(root, "review_floor", 0, 1);

@@ -6,7 +6,9 @@
 // unknown key (a typo must not silently change the linkage), a value of the
 // wrong type or out of range, an unknown comparator or transform, a
 // blocking part naming no column, two fields with one name, a prior rule
-// naming no field.
+// naming no field, comparison levels the comparator cannot use (out of
+// range or order, empty, or on a comparator without levels; the location
+// is the level's own), a threshold outside (0, 1).
 //
 // Thread safety: pure functions.
 #pragma once
