@@ -27,7 +27,7 @@ namespace uncounted {
 struct LinkRunOptions {
   std::optional<std::string> config_path;
   std::vector<std::string> inputs;
-  std::optional<double> threshold;  // overrides the config's
+  std::optional<double> threshold;  // overrides the config's; outside (0, 1) (or NaN) an error
   bool explain = false;
   bool count_pairs_only = false;
   std::string clusters_path;

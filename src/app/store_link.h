@@ -35,7 +35,7 @@ namespace uncounted {
 struct StoreLinkRequest {
   StoreAccess access;
   std::optional<std::string> config_path;
-  std::optional<double> threshold;  // overrides the config's
+  std::optional<double> threshold;  // overrides the config's; outside (0, 1) (or NaN) an error
   std::string data_dir;             // the shared data folder (korean/ tables)
   int threads = 0;
   link::LinkProgress progress;

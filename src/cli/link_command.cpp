@@ -1,4 +1,6 @@
 // `uncounted link`: record linkage and de-duplication (DESIGN.md §4).
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -99,8 +101,19 @@ void add_link_command(CLI::App& app, int& exit_status) {
       ->required();
   add_optional_passphrase_file(cmd, args->passphrase_file);
   cmd->add_option("--config", args->config, "JSON link config (fields, comparators, levels, blocking, threshold)");
-  cmd->add_option("--threshold", args->threshold, "Match probability at which records link (overrides the config)")
-      ->check(CLI::Range(0.0, 1.0));
+  // Not CLI::Range: "nan" passes its comparisons (and was then ignored).
+  cmd->add_option("--threshold", args->threshold,
+                  "Match probability at which records link, strictly between 0 and 1 (overrides the config)")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            double t = 0;
+            const auto* end = v.data() + v.size();
+            const auto r = std::from_chars(v.data(), end, t);
+            return r.ec == std::errc() && r.ptr == end && std::isfinite(t) && t > 0 && t < 1
+                       ? std::string()
+                       : "not a match probability strictly between 0 and 1: " + v;
+          },
+          "PROBABILITY"));
   cmd->add_flag("--explain", args->options.explain,
                 "Add each field's comparison level and weight to PAIRS.csv (a waterfall of every decision) and print "
                 "the waterfalls of the 5 pairs nearest the threshold");
