@@ -126,11 +126,18 @@ Result<LinkRunReport> run_link(const LinkRunOptions& options) {
 std::string format_link_report(const LinkRunReport& r) {
   std::string out = fmt::format("records: {} from {} source(s), {} list(s)\n", r.records, r.sources, r.lists);
   out += "blocking rules (pairs before any comparison):\n";
+  // "<=N": an upper bound (count_candidate_pairs, when exact counting would take too long).
+  const auto figure = [](std::uint64_t n, bool exact) { return (exact ? "" : "<=") + std::to_string(n); };
   std::uint64_t total = 0;
+  bool total_exact = true, all_exact = true;
   for (const auto& b : r.blocking) {
     total += b.new_pairs;
-    out += fmt::format("  {:<40} {:>14} pairs {:>14} new {:>14} cumulative\n", b.rule, b.pairs, b.new_pairs, total);
+    total_exact = total_exact && b.new_pairs_exact;
+    all_exact = all_exact && b.pairs_exact && b.new_pairs_exact;
+    out += fmt::format("  {:<40} {:>14} pairs {:>14} new {:>14} cumulative\n", b.rule, figure(b.pairs, b.pairs_exact),
+                       figure(b.new_pairs, b.new_pairs_exact), figure(total, total_exact));
   }
+  if (!all_exact) out += "  (<=N: at most N pairs; too many to count exactly, see docs/LINKAGE.md)\n";
   if (r.counted_only) return out;
   const auto& s = r.summary;
   out += fmt::format("candidate pairs compared: {} of {} possible ({:.4g}%)\n", s.compared_pairs, s.possible_pairs,

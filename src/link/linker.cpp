@@ -135,23 +135,133 @@ std::vector<double> raw_rule_pairs(const std::vector<RuleIndex>& rules, const Re
   return out;
 }
 
+// Work (count_candidate_pairs' work_limit) of a key set tallied
+// (count_block_pairs); a pair enumerated is 1.
+constexpr double kTallyCost = 4;
+constexpr std::size_t kMaxTally = std::size_t{1} << 18;  // entries of one block's tally
+
+// How one block's figure is counted: not at all, by enumerating its pairs
+// (for_each_rule_pair) or by tallying its members' key sets
+// (count_block_pairs).
+enum class Way : char { kSkip, kEnumerate, kTally };
+
+struct BlockPlan {
+  Way made = Way::kSkip;   // the distinct pairs of a rule with several keys per record
+  Way fresh = Way::kSkip;  // the pairs no earlier rule makes
+};
+
+// Pairs per rule and new pairs, exact where the work stays within
+// work_limit, each block counted the cheaper way. Beyond it, first the
+// distinct pairs of the rules with several keys per record, then the new
+// pairs of the rules, in order, as far as the work allows; the others are
+// upper bounds.
 std::vector<RulePairCount> count_rules(const std::vector<RuleIndex>& rules, const RecordTable& table,
-                                       LinkType type, int workers) {
+                                       LinkType type, int workers, double work_limit) {
   const auto raw = raw_rule_pairs(rules, table, type);
-  std::vector<RulePairCount> out(rules.size());
   const auto items = block_items(rules);
-  std::vector<std::vector<std::uint64_t>> fresh(static_cast<std::size_t>(workers),
-                                                std::vector<std::uint64_t>(rules.size(), 0));
-  internal::parallel_for(items.size(), workers, 16, [&](std::size_t i, int w) {
+  // Per block, the work of enumerating its pairs (both figures at once) and
+  // of tallying key sets for each figure.
+  std::vector<double> enumerate(items.size()), tally_made(items.size()), tally_fresh(items.size());
+  double all_cost = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
-    internal::for_each_new_pair(rules, item.rule, item.block, type, table, [&](std::uint32_t, std::uint32_t) {
-      ++fresh[static_cast<std::size_t>(w)][item.rule];
-    });
+    enumerate[i] = choose2(static_cast<double>(rules[item.rule].block_size(item.block)));
+    tally_made[i] = rules[item.rule].multi ? kTallyCost * block_count_cost(rules, item.rule, item.block, false) : 0;
+    tally_fresh[i] = kTallyCost * block_count_cost(rules, item.rule, item.block, true);
+    all_cost += std::min(enumerate[i], tally_made[i] + tally_fresh[i]);
+  }
+  std::vector<char> made_counted(rules.size(), 1), fresh_counted(rules.size(), 1);
+  std::vector<BlockPlan> plan(items.size());
+  if (all_cost <= work_limit) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const bool multi = rules[items[i].rule].multi;
+      const Way way = enumerate[i] <= tally_made[i] + tally_fresh[i] ? Way::kEnumerate : Way::kTally;
+      plan[i] = {multi ? way : Way::kSkip, way};
+    }
+  } else {
+    std::vector<double> made_cost(rules.size(), 0), fresh_cost(rules.size(), 0);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      made_cost[items[i].rule] += std::min(enumerate[i], tally_made[i]);
+      fresh_cost[items[i].rule] += std::min(enumerate[i], tally_fresh[i]);
+    }
+    double spent = 0;
+    const auto afford = [&](double cost) {
+      if (spent + cost > work_limit) return false;
+      spent += cost;
+      return true;
+    };
+    for (std::size_t r = 0; r < rules.size(); ++r) made_counted[r] = !rules[r].multi || afford(made_cost[r]);
+    for (std::size_t r = 1; r < rules.size(); ++r) fresh_counted[r] = afford(fresh_cost[r]);  // rule 0: below
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::size_t r = items[i].rule;
+      plan[i].made = !rules[r].multi || !made_counted[r] ? Way::kSkip
+                     : enumerate[i] <= tally_made[i]     ? Way::kEnumerate
+                                                         : Way::kTally;
+      plan[i].fresh = r == 0 || !fresh_counted[r]      ? Way::kSkip
+                      : enumerate[i] <= tally_fresh[i] ? Way::kEnumerate
+                                                       : Way::kTally;
+    }
+  }
+  struct Tallies {
+    std::vector<std::uint64_t> made, fresh;
+    std::vector<char> made_failed, fresh_failed;  // a block's tally outgrew kMaxTally
+  };
+  std::vector<Tallies> per_worker(static_cast<std::size_t>(workers));
+  for (auto& t : per_worker) {
+    t.made.assign(rules.size(), 0);
+    t.fresh.assign(rules.size(), 0);
+    t.made_failed.assign(rules.size(), 0);
+    t.fresh_failed.assign(rules.size(), 0);
+  }
+  internal::parallel_for(items.size(), workers, 16, [&](std::size_t i, int w) {
+    auto& t = per_worker[static_cast<std::size_t>(w)];
+    const auto& item = items[i];
+    const auto& p = plan[i];
+    if (p.made == Way::kEnumerate || p.fresh == Way::kEnumerate) {
+      const bool made = p.made == Way::kEnumerate;
+      const bool fresh = p.fresh == Way::kEnumerate;
+      internal::for_each_rule_pair(rules, item.rule, item.block, type, table,
+                                   [&](std::uint32_t, std::uint32_t, bool is_new) {
+                                     if (made) ++t.made[item.rule];
+                                     if (fresh && is_new) ++t.fresh[item.rule];
+                                   });
+    }
+    if (p.made == Way::kTally) {
+      const auto n = internal::count_block_pairs(rules, item.rule, item.block, false, type, table, kMaxTally);
+      if (n)
+        t.made[item.rule] += *n;
+      else
+        t.made_failed[item.rule] = 1;
+    }
+    if (p.fresh == Way::kTally) {
+      const auto n = internal::count_block_pairs(rules, item.rule, item.block, true, type, table, kMaxTally);
+      if (n)
+        t.fresh[item.rule] += *n;
+      else
+        t.fresh_failed[item.rule] = 1;
+    }
   });
+  std::vector<RulePairCount> out(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    out[r].rule = rules[r].name;
-    out[r].pairs = static_cast<std::uint64_t>(raw[r]);
-    for (const auto& f : fresh) out[r].new_pairs += f[r];
+    auto& o = out[r];
+    o.rule = rules[r].name;
+    std::uint64_t made = 0, fresh = 0;
+    bool made_failed = false, fresh_failed = false;
+    for (const auto& t : per_worker) {
+      made += t.made[r];
+      fresh += t.fresh[r];
+      made_failed = made_failed || t.made_failed[r];
+      fresh_failed = fresh_failed || t.fresh_failed[r];
+    }
+    // A rule with one key per record makes the pairs of its blocks.
+    o.pairs_exact = !rules[r].multi || (made_counted[r] && !made_failed);
+    o.pairs = rules[r].multi && o.pairs_exact ? made : static_cast<std::uint64_t>(raw[r]);
+    o.new_pairs_exact = fresh_counted[r] && !fresh_failed;
+    o.new_pairs = o.new_pairs_exact ? fresh : o.pairs;  // no more than the rule makes
+    if (r == 0) {  // no earlier rule
+      o.new_pairs = o.pairs;
+      o.new_pairs_exact = o.pairs_exact;
+    }
   }
   return out;
 }
@@ -338,6 +448,7 @@ struct WorkerState {
   std::vector<PatternTally> rule_patterns;
   PatternTally patterns;
   std::vector<std::uint64_t> fresh;  // pairs per generating rule
+  std::vector<std::uint64_t> made;   // distinct pairs per rule (rules with several keys per record)
 };
 
 std::vector<PatternCount> to_counts(const std::unordered_map<std::uint32_t, double>& m) {
@@ -403,7 +514,7 @@ Result<DecisionCounts> check_decisions(std::size_t n, const std::vector<Clerical
 }  // namespace
 
 Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& table, const LinkSpec& spec,
-                                                         const LinkResources& resources) {
+                                                         const LinkResources& resources, double work_limit) {
   const int workers = internal::worker_count(spec.threads);
   // Only the fields the rules read (Korean name keys, years) need preparing.
   std::vector<FieldSpec> needed;
@@ -417,19 +528,7 @@ Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& tabl
   if (!fields) return tl::unexpected(fields.error());
   auto rules = internal::build_blocking(spec.blocking, table, *fields, workers);
   if (!rules) return tl::unexpected(rules.error());
-  const auto raw = raw_rule_pairs(*rules, table, spec.link_type);
-  double total = 0;
-  for (double r : raw) total += r;
-  if (total > static_cast<double>(kMaxCandidatePairs) * 4) {
-    std::vector<RulePairCount> out(rules->size());
-    for (std::size_t r = 0; r < rules->size(); ++r) {
-      out[r].rule = (*rules)[r].name;
-      out[r].pairs = static_cast<std::uint64_t>(raw[r]);
-      out[r].new_pairs = out[r].pairs;  // too many to enumerate: an upper bound
-    }
-    return out;
-  }
-  return count_rules(*rules, table, spec.link_type, workers);
+  return count_rules(*rules, table, spec.link_type, workers, work_limit);
 }
 
 Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,
@@ -474,9 +573,9 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   const auto raw = raw_rule_pairs(rules, table, spec.link_type);
   for (std::size_t r = 0; r < rules.size(); ++r)
     if (raw[r] > static_cast<double>(kMaxCandidatePairs))
-      return fail("blocking rule '" + rules[r].name + "' makes " + std::to_string(static_cast<std::uint64_t>(raw[r])) +
-                  " pairs (at most " + std::to_string(kMaxCandidatePairs) +
-                  "); see --count-pairs and make the rule stricter");
+      return fail("blocking rule '" + rules[r].name + "': its blocks hold " +
+                  std::to_string(static_cast<std::uint64_t>(raw[r])) + " pairs (at most " +
+                  std::to_string(kMaxCandidatePairs) + "); see --count-pairs and make the rule stricter");
 
   const std::uint64_t possible = possible_pairs(table, spec.link_type);
   result.summary.possible_pairs = possible;
@@ -491,6 +590,7 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   for (auto& s : state) {
     s.rule_patterns.resize(rules.size());
     s.fresh.assign(rules.size(), 0);
+    s.made.assign(rules.size(), 0);
   }
   std::vector<std::vector<LevelCache>> caches(static_cast<std::size_t>(workers));
   for (auto& c : caches)
@@ -500,21 +600,23 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
     auto& st = state[static_cast<std::size_t>(w)];
     auto& cache = caches[static_cast<std::size_t>(w)];
     const auto& item = items[i];
-    internal::for_each_new_pair(rules, item.rule, item.block, spec.link_type, table,
-                                [&](std::uint32_t a, std::uint32_t b) {
-                                  std::uint32_t pattern = 0;
-                                  for (std::size_t f = 0; f < nf; ++f) {
-                                    const int l = cache[f].level(a, b);
-                                    const int digit = l < 0 ? fields[f].level_count : l;
-                                    pattern += static_cast<std::uint32_t>(digit) * codec.stride[f];
-                                  }
-                                  st.pairs.push_back({a, b, pattern});
-                                  ++st.fresh[item.rule];
-                                  st.patterns.add(pattern);
-                                  st.rule_patterns[item.rule].add(pattern);
-                                  for (std::size_t q = item.rule + 1; q < rules.size(); ++q)
-                                    if (rules[q].share_key(a, b)) st.rule_patterns[q].add(pattern);
-                                });
+    internal::for_each_rule_pair(rules, item.rule, item.block, spec.link_type, table,
+                                 [&](std::uint32_t a, std::uint32_t b, bool is_new) {
+                                   ++st.made[item.rule];
+                                   if (!is_new) return;
+                                   std::uint32_t pattern = 0;
+                                   for (std::size_t f = 0; f < nf; ++f) {
+                                     const int l = cache[f].level(a, b);
+                                     const int digit = l < 0 ? fields[f].level_count : l;
+                                     pattern += static_cast<std::uint32_t>(digit) * codec.stride[f];
+                                   }
+                                   st.pairs.push_back({a, b, pattern});
+                                   ++st.fresh[item.rule];
+                                   st.patterns.add(pattern);
+                                   st.rule_patterns[item.rule].add(pattern);
+                                   for (std::size_t q = item.rule + 1; q < rules.size(); ++q)
+                                     if (rules[q].share_key(a, b)) st.rule_patterns[q].add(pattern);
+                                 });
     const std::size_t d = done_items.fetch_add(1) + 1;
     if (w == 0 && (d & 255) == 0) report("comparing", static_cast<double>(d) / static_cast<double>(items.size()));
   });
@@ -533,8 +635,10 @@ Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, 
   result.blocking.resize(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
     result.blocking[r].rule = rules[r].name;
-    result.blocking[r].pairs = static_cast<std::uint64_t>(raw[r]);
-    for (const auto& st : state) result.blocking[r].new_pairs += st.fresh[r];
+    for (const auto& st : state) {
+      result.blocking[r].pairs += st.made[r];
+      result.blocking[r].new_pairs += st.fresh[r];
+    }
   }
 
   // m by EM: one session per blocking rule, the rule's fields left out.

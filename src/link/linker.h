@@ -50,8 +50,14 @@ namespace uncounted::link {
 
 struct RulePairCount {
   std::string rule;
-  std::uint64_t pairs = 0;      // pairs the rule makes on its own (within the link type)
+  // Distinct pairs the rule makes on its own (within the link type; a pair
+  // whose records share several of the rule's keys counts once).
+  std::uint64_t pairs = 0;
   std::uint64_t new_pairs = 0;  // of those, pairs no earlier rule makes
+  // false: the figure is an upper bound (count_candidate_pairs, when
+  // counting exactly would take too long; link_records counts exactly).
+  bool pairs_exact = true;
+  bool new_pairs_exact = true;
 };
 
 struct LinkSummary {
@@ -83,9 +89,15 @@ struct LinkResult {
 // "scoring", "clustering"; done in [0, 1].
 using LinkProgress = std::function<void(std::string_view stage, double done)>;
 
-// Pairs per blocking rule, counted without comparing any pair.
+// Pairs per blocking rule, counted without comparing any pair: exactly
+// where that takes at most `work_limit` steps (a pair enumerated is one
+// step, a set of keys tallied four: internal/blocking_index.h). Beyond it
+// the work goes to the rules' own pairs first, then to their new pairs in
+// rule order; figures left out are upper bounds, flagged (docs/LINKAGE.md).
+inline constexpr double kCountPairsWork = 6e9;
 Result<std::vector<RulePairCount>> count_candidate_pairs(const RecordTable& table, const LinkSpec& spec,
-                                                         const LinkResources& resources);
+                                                         const LinkResources& resources,
+                                                         double work_limit = kCountPairsWork);
 
 // Without clerical decisions.
 Result<LinkResult> link_records(const RecordTable& table, const LinkSpec& spec, const LinkResources& resources,

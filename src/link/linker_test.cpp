@@ -1,8 +1,13 @@
 #include "link/linker.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "link/evaluation.h"
+#include "link/internal/blocking_index.h"
 
 namespace uncounted::link {
 namespace {
@@ -262,6 +267,180 @@ TEST(Linker, YearWindowBlocksYearsOneApart) {
   ASSERT_TRUE(counts) << counts.error().message();
   ASSERT_EQ(counts->size(), 1u);
   EXPECT_EQ((*counts)[0].new_pairs, 2u);  // 1970-1971 and 1973-1973
+  EXPECT_EQ((*counts)[0].pairs, 2u);      // 1973-1973 share both their keys, and count once
+}
+
+// 30 records alike: a rule giving each record two keys (year_window: 1970
+// and 1971) makes 435 pairs, not 870 (each pair shares both keys).
+TEST(Linker, RuleWithSeveralKeysCountsEachPairOnce) {
+  RecordTable t;
+  t.sources = {"s"};
+  t.lists = {"s"};
+  t.column_names = {"born", "last"};
+  t.columns.assign(2, {});
+  for (int i = 0; i < 30; ++i) {
+    t.record_ids.push_back(std::to_string(i + 1));
+    t.source_of.push_back(0);
+    t.list_of.push_back(0);
+    t.columns[0].push_back("1970");
+    t.columns[1].push_back("kim");
+  }
+  LinkSpec spec;
+  spec.fields = {field("born", ComparatorKind::kYear), field("last", ComparatorKind::kExact)};
+  spec.blocking = {{"last", {KeyPart{"last", KeyTransform::kExact, 0}}},
+                   {"born ±1", {KeyPart{"born", KeyTransform::kYearWindow, 0}}},
+                   {"last & born ±1", {KeyPart{"last", KeyTransform::kExact, 0},
+                                       KeyPart{"born", KeyTransform::kYearWindow, 0}}}};
+  auto counts = count_candidate_pairs(t, spec, LinkResources{});
+  ASSERT_TRUE(counts) << counts.error().message();
+  auto linked = link_records(t, spec, LinkResources{});
+  ASSERT_TRUE(linked) << linked.error().message();
+  for (std::size_t r = 0; r < 3; ++r) {
+    SCOPED_TRACE(spec.blocking[r].name);
+    EXPECT_EQ((*counts)[r].pairs, 435u);
+    EXPECT_EQ((*counts)[r].new_pairs, r == 0 ? 435u : 0u);
+    EXPECT_TRUE((*counts)[r].pairs_exact && (*counts)[r].new_pairs_exact);
+    EXPECT_EQ(linked->blocking[r].pairs, 435u);
+    EXPECT_EQ(linked->blocking[r].new_pairs, r == 0 ? 435u : 0u);
+  }
+  // With less work allowed, the pairs of each rule are still exact and the
+  // new pairs of the later rules upper bounds (the first rule's new pairs
+  // are its pairs); with none, the pairs of the rules with two keys are
+  // upper bounds too (every pair counted once per key).
+  auto some = count_candidate_pairs(t, spec, LinkResources{}, 800);
+  ASSERT_TRUE(some);
+  for (std::size_t r = 0; r < 3; ++r) {
+    EXPECT_EQ((*some)[r].pairs, 435u);
+    EXPECT_TRUE((*some)[r].pairs_exact);
+    EXPECT_EQ((*some)[r].new_pairs, 435u);
+    EXPECT_EQ((*some)[r].new_pairs_exact, r == 0);
+  }
+  auto none = count_candidate_pairs(t, spec, LinkResources{}, 0);
+  ASSERT_TRUE(none);
+  for (std::size_t r = 0; r < 3; ++r) {
+    EXPECT_EQ((*none)[r].pairs, r == 0 ? 435u : 870u);
+    EXPECT_EQ((*none)[r].pairs_exact, r == 0);
+    EXPECT_EQ((*none)[r].new_pairs, (*none)[r].pairs);
+    EXPECT_EQ((*none)[r].new_pairs_exact, r == 0);
+  }
+  // Enough for the new pairs of the first two rules (the first rule's need
+  // no work): the third rule's alone are a bound.
+  auto most = count_candidate_pairs(t, spec, LinkResources{}, 720 + 675);
+  ASSERT_TRUE(most);
+  EXPECT_TRUE((*most)[1].new_pairs_exact);
+  EXPECT_EQ((*most)[1].new_pairs, 0u);
+  EXPECT_FALSE((*most)[2].new_pairs_exact);
+}
+
+// Records of three sources, rules with one key and with several keys per
+// record: for each link type, the counts are those of a brute force over
+// every pair. count_candidate_pairs tallies key sets in its large blocks
+// and enumerates the small ones; link_records enumerates every block.
+TEST(Linker, PairCountsMatchABruteForce) {
+  RecordTable t;
+  t.sources = {"a", "b", "c"};
+  t.lists = t.sources;
+  t.column_names = {"born", "town", "year"};
+  t.columns.assign(3, {});
+  unsigned seed = 7;
+  auto next = [&seed](unsigned n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int i = 0; i < 600; ++i) {
+    t.record_ids.push_back(std::to_string(i + 1));
+    const auto source = next(3);
+    t.source_of.push_back(source);
+    t.list_of.push_back(source);
+    t.columns[0].push_back(next(10) == 0 ? "" : std::to_string(1950 + next(6)));
+    t.columns[1].push_back(next(10) == 0 ? "" : std::string(1, static_cast<char>('p' + next(4))));
+    t.columns[2].push_back(std::to_string(1900 + next(40)));
+  }
+  LinkSpec spec;
+  spec.fields = {field("born", ComparatorKind::kYear), field("town", ComparatorKind::kExact),
+                 field("year", ComparatorKind::kYear)};
+  const KeyPart town{"town", KeyTransform::kExact, 0};
+  const KeyPart born{"born", KeyTransform::kYearWindow, 0};
+  const KeyPart year{"year", KeyTransform::kYearWindow, 0};
+  spec.blocking = {{"town", {town}}, {"born", {born}}, {"town & year", {town, year}}, {"year", {year}}};
+  spec.threads = 2;
+  // Each record's keys under each rule, as the rules' definitions say.
+  auto window = [&](std::size_t column, std::size_t r) -> std::vector<std::string> {
+    const auto& v = t.columns[column][r];
+    if (v.empty()) return {};
+    return {v, std::to_string(std::stoi(v) + 1)};
+  };
+  auto keys = [&](std::size_t rule, std::size_t r) -> std::vector<std::string> {
+    const auto& place = t.columns[1][r];
+    switch (rule) {
+      case 0:
+        return place.empty() ? std::vector<std::string>{} : std::vector<std::string>{place};
+      case 1:
+        return window(0, r);
+      case 2: {
+        std::vector<std::string> out;
+        if (!place.empty())
+          for (const auto& y : window(2, r)) out.push_back(place + "/" + y);
+        return out;
+      }
+      default:
+        return window(2, r);
+    }
+  };
+  for (auto type : {LinkType::kDedupeAndLink, LinkType::kLinkOnly, LinkType::kDedupeOnly}) {
+    SCOPED_TRACE(static_cast<int>(type));
+    spec.link_type = type;
+    std::vector<std::uint64_t> made(4, 0), fresh(4, 0);
+    for (std::size_t a = 0; a < t.size(); ++a)
+      for (std::size_t b = a + 1; b < t.size(); ++b) {
+        const bool same_source = t.source_of[a] == t.source_of[b];
+        if ((type == LinkType::kLinkOnly && same_source) || (type == LinkType::kDedupeOnly && !same_source)) continue;
+        bool earlier = false;
+        for (std::size_t rule = 0; rule < 4; ++rule) {
+          const auto ka = keys(rule, a);
+          const auto kb = keys(rule, b);
+          const bool share = std::any_of(ka.begin(), ka.end(), [&](const std::string& k) {
+            return std::find(kb.begin(), kb.end(), k) != kb.end();
+          });
+          if (!share) continue;
+          ++made[rule];
+          if (!earlier) ++fresh[rule];
+          earlier = true;
+        }
+      }
+    auto counts = count_candidate_pairs(t, spec, LinkResources{});
+    ASSERT_TRUE(counts) << counts.error().message();
+    auto linked = link_records(t, spec, LinkResources{});
+    ASSERT_TRUE(linked) << linked.error().message();
+    for (std::size_t rule = 0; rule < 4; ++rule) {
+      SCOPED_TRACE(spec.blocking[rule].name);
+      EXPECT_EQ((*counts)[rule].pairs, made[rule]);
+      EXPECT_EQ((*counts)[rule].new_pairs, fresh[rule]);
+      EXPECT_TRUE((*counts)[rule].pairs_exact && (*counts)[rule].new_pairs_exact);
+      EXPECT_EQ(linked->blocking[rule].pairs, made[rule]);
+      EXPECT_EQ(linked->blocking[rule].new_pairs, fresh[rule]);
+    }
+    // Block by block, the tally agrees with the enumeration.
+    std::vector<internal::PreparedField> fields;
+    for (const auto& f : spec.fields) {
+      auto p = internal::prepare_field(f, t, LinkResources{});
+      ASSERT_TRUE(p) << p.error().message();
+      fields.push_back(std::move(*p));
+    }
+    auto rules = internal::build_blocking(spec.blocking, t, fields, 1);
+    ASSERT_TRUE(rules) << rules.error().message();
+    for (std::size_t rule = 0; rule < rules->size(); ++rule)
+      for (std::size_t block = 0; block < (*rules)[rule].block_count(); ++block) {
+        std::uint64_t pairs = 0, new_pairs = 0;
+        internal::for_each_rule_pair(*rules, rule, block, type, t, [&](std::uint32_t, std::uint32_t, bool is_new) {
+          ++pairs;
+          new_pairs += is_new;
+        });
+        EXPECT_EQ(internal::count_block_pairs(*rules, rule, block, false, type, t, 1 << 20), pairs);
+        EXPECT_EQ(internal::count_block_pairs(*rules, rule, block, true, type, t, 1 << 20), new_pairs);
+      }
+    EXPECT_FALSE(internal::count_block_pairs(*rules, 3, 0, true, type, t, 1));  // the tally outgrows its limit
+  }
 }
 
 }  // namespace uncounted::link

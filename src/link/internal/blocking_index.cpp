@@ -1,6 +1,7 @@
 #include "link/internal/blocking_index.h"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include "link/internal/parallel.h"
@@ -165,7 +166,100 @@ Result<RuleIndex> build_rule(const BlockingRule& rule, const RecordTable& table,
   return index;
 }
 
+constexpr std::size_t kMaxEarlierKeys = 20;
+
+// A record's keys that come before `block` of `rule` in the order pairs are
+// attributed (see count_block_pairs), tagged rule << 32 | key, ascending.
+void earlier_keys(const std::vector<RuleIndex>& rules, std::size_t rule, std::size_t block, bool new_only,
+                  std::uint32_t record, std::vector<std::uint64_t>& out) {
+  out.clear();
+  const auto tag = [](std::size_t q, std::uint32_t k) { return (static_cast<std::uint64_t>(q) << 32) | k; };
+  for (std::size_t q = 0; new_only && q < rule; ++q)
+    rules[q].for_each_key(record, [&](std::uint32_t k) { out.push_back(tag(q, k)); });
+  rules[rule].for_each_key(record, [&](std::uint32_t k) {
+    if (k < block) out.push_back(tag(rule, k));
+  });
+}
+
+struct KeySetHash {
+  std::size_t operator()(const std::vector<std::uint64_t>& v) const {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (auto x : v) {
+      h ^= x + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+      h *= 0xBF58476D1CE4E5B9ull;
+    }
+    return static_cast<std::size_t>(h ^ (h >> 31));
+  }
+};
+
+std::uint64_t choose2(std::uint64_t n) { return n < 2 ? 0 : n * (n - 1) / 2; }
+
 }  // namespace
+
+std::optional<std::uint64_t> count_block_pairs(const std::vector<RuleIndex>& rules, std::size_t rule,
+                                               std::size_t block, bool new_only, LinkType type,
+                                               const RecordTable& table, std::size_t max_entries) {
+  // Per subset T of earlier keys: how many members hold every key of T
+  // (T empty: every member), and with a link type per source. A subset with
+  // its source is tagged by a last element with the top bit set.
+  constexpr std::uint64_t kSourceTag = std::uint64_t{1} << 63;
+  const bool by_source = type != LinkType::kDedupeAndLink;
+  std::unordered_map<std::vector<std::uint64_t>, std::uint64_t, KeySetHash> tally;
+  std::unordered_map<std::uint32_t, std::uint64_t> empty_by_source;
+  std::vector<std::uint64_t> keys, subset;
+  const RuleIndex& r = rules[rule];
+  for (auto i = r.block_offsets[block]; i < r.block_offsets[block + 1]; ++i) {
+    const std::uint32_t record = r.block_members[i];
+    const std::uint32_t source = table.source_of[record];
+    if (by_source) ++empty_by_source[source];
+    earlier_keys(rules, rule, block, new_only, record, keys);
+    if (keys.size() > kMaxEarlierKeys) return std::nullopt;
+    const std::uint32_t subsets = std::uint32_t{1} << keys.size();
+    for (std::uint32_t mask = 1; mask < subsets; ++mask) {
+      subset.clear();
+      for (std::size_t k = 0; k < keys.size(); ++k)
+        if (mask & (std::uint32_t{1} << k)) subset.push_back(keys[k]);
+      ++tally[subset];
+      if (by_source) {
+        subset.push_back(kSourceTag | source);
+        ++tally[subset];
+      }
+    }
+    if (tally.size() > max_entries) return std::nullopt;
+  }
+  // Pairs the link type allows among `n` members (all of one source when
+  // `one_source`), with the sign of |T|; sums kept apart to stay unsigned.
+  std::uint64_t plus = 0, minus = 0;
+  const auto add = [&](std::uint64_t n, std::size_t set_size, bool one_source) {
+    std::uint64_t pairs = choose2(n);
+    bool positive = set_size % 2 == 0;
+    if (one_source) {
+      if (type == LinkType::kLinkOnly) positive = !positive;  // all pairs minus those within a source
+    } else if (type == LinkType::kDedupeOnly) {
+      pairs = 0;  // only pairs within a source
+    }
+    (positive ? plus : minus) += pairs;
+  };
+  add(r.block_size(block), 0, false);
+  for (const auto& [source, n] : empty_by_source) add(n, 0, true);
+  for (const auto& [set, n] : tally) {
+    const bool one_source = !set.empty() && (set.back() & kSourceTag);
+    add(n, set.size() - (one_source ? 1 : 0), one_source);
+  }
+  return plus - minus;
+}
+
+double block_count_cost(const std::vector<RuleIndex>& rules, std::size_t rule, std::size_t block, bool new_only) {
+  const RuleIndex& r = rules[rule];
+  double cost = 0;
+  std::vector<std::uint64_t> keys;
+  for (auto i = r.block_offsets[block]; i < r.block_offsets[block + 1]; ++i) {
+    earlier_keys(rules, rule, block, new_only, r.block_members[i], keys);
+    if (keys.size() > kMaxEarlierKeys) return std::numeric_limits<double>::infinity();
+    cost += static_cast<double>(std::uint64_t{1} << keys.size());
+  }
+  return cost;
+}
 
 bool RuleIndex::share_key(std::uint32_t a, std::uint32_t b) const {
   if (!multi) return key1[a] != kMissing && key1[a] == key1[b];
