@@ -56,6 +56,36 @@ expect_exit 1 "$UNCOUNTED" link --config "$WORK/config.json" --out-clusters "$WO
   "$WORK/good.csv"
 expect_stderr "--out-pairs would overwrite the link config"
 
+# Levels a comparator cannot use are errors at the level itself.
+cat >"$WORK/levels.json" <<'JSON'
+{"record_id": "id",
+ "fields": [{"name": "name", "comparator": "jaro_winkler", "column": "name"},
+            {"name": "by", "comparator": "year", "column": "born", "levels": [3, 1]}],
+ "blocking": [["born"]]}
+JSON
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/levels.json" --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_stderr "levels.json:3:82: field 'by': year levels must be whole numbers of years from 1 to 1000"
+expect_stderr "got 1 after 3"
+sed 's/\[3, 1\]/[]/' "$WORK/levels.json" >"$WORK/empty.json"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/empty.json" --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_stderr "'levels' is empty; leave it out for the defaults"
+sed 's/"blocking"/"threshold": 0, "blocking"/' "$WORK/config.json" >"$WORK/t0.json"
+expect_exit 1 "$UNCOUNTED" link --config "$WORK/t0.json" --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_stderr "'threshold' must be a match probability strictly between 0 and 1"
+
 expect_exit 2 "$UNCOUNTED" link --threshold 2 --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_exit 2 "$UNCOUNTED" link --threshold nan --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+expect_stderr "not a match probability strictly between 0 and 1"
+expect_exit 2 "$UNCOUNTED" link --threshold inf --out-clusters "$WORK/c.csv" "$WORK/good.csv"
+
+# --count-pairs counts a pair once per rule, though the records share
+# several of its keys (30 records alike: 435 pairs, each in 3 name-key blocks).
+{
+  echo "record_id,full_name,birth_year,origin_place"
+  for i in $(seq 30); do echo "$i,Kim Young-hee,1970,Hyesan"; done
+} >"$WORK/alike.csv"
+expect_exit 0 "$UNCOUNTED" link --count-pairs --data-dir "$DATA" "$WORK/alike.csv"
+expect_stdout "name keys                                           435 pairs            435 new            435 cumulative"
+expect_stdout "family name & birth year ±1                         435 pairs              0 new            435 cumulative"
 expect_exit 2 "$UNCOUNTED" link --out-clusters "$WORK/c.csv"
 finish
