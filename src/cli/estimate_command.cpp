@@ -123,7 +123,17 @@ void add_estimate_command(CLI::App& app, int& exit_status) {
                   "model of Rcapture: M0, Mt, Mh Chao (LB), Mh Poisson2, Mh Darroch, Mh Gamma3.5, Mth ..., Mb, "
                   "Mbh");
   cmd->add_option("--level", args->options.level, "Confidence / credible level of the intervals")
-      ->check(CLI::Range(0.5, 0.999))
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            double level = 0;
+            const auto* end = v.data() + v.size();
+            const auto r = std::from_chars(v.data(), end, level);
+            // CLI::Range lets NaN through (every comparison with it is false).
+            return r.ec == std::errc() && r.ptr == end && level >= 0.5 && level <= 0.999
+                       ? std::string()
+                       : "the level must be a number from 0.5 to 0.999";
+          },
+          "LEVEL"))
       ->capture_default_str();
   cmd->add_option("--stratum", args->stratum, "Also estimate separately for each value of this column");
   // A seed is a whole number 0 to 2^64 - 1, written in digits: "-1" and

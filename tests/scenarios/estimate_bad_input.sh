@@ -39,6 +39,10 @@ expect_stderr "missing.csv: cannot open the file"
 expect_exit 2 "$UNCOUNTED" estimate
 expect_exit 2 "$UNCOUNTED" estimate --method nosuch "$DATA/mse/HIV.csv"
 expect_exit 2 "$UNCOUNTED" nosuchcommand
+expect_exit 2 "$UNCOUNTED" estimate --level nan "$DATA/mse/HIV.csv"
+expect_stderr "the level must be a number from 0.5 to 0.999"
+expect_exit 2 "$UNCOUNTED" estimate --seed -1 "$DATA/mse/HIV.csv"
+expect_stderr "the seed must be a whole number"
 
 # A folder is named as one; input from a pipe is read once (the store check
 # does not consume it), and a FIFO does not hang.
