@@ -29,10 +29,13 @@ constexpr const char* kClusters = "clusters.csv";
 constexpr const char* kPairs = "pairs.csv";
 constexpr const char* kSensitivity = "sensitivity.json";
 
-Status add_digest(report::ReportData& data, const fs::path& path) {
+// `own_name`: the file is one uncounted writes under that name (estimate.json,
+// ...), so its name may appear in a public report; a record file's may not.
+Status add_digest(report::ReportData& data, const fs::path& path, bool own_name = true) {
   auto bytes = read_file(path.string());
   if (!bytes) return tl::unexpected(bytes.error());
-  data.provenance.inputs.push_back({path.filename().string(), crypto::sha256_hex(std::string_view(*bytes))});
+  data.provenance.inputs.push_back(
+      {path.filename().string(), crypto::sha256_hex(std::string_view(*bytes)), own_name});
   return {};
 }
 
@@ -135,7 +138,7 @@ Result<report::ReportData> load_report_data(const std::string& dir, bool synthet
     data.timeline = std::move(sections->timeline);
     data.sentences = std::move(sections->sentences);
     for (const auto& path : events.record_files)
-      if (auto d = add_digest(data, path); !d) return tl::unexpected(d.error());
+      if (auto d = add_digest(data, path, /*own_name=*/false); !d) return tl::unexpected(d.error());
     any = true;
   }
   if (!any)

@@ -59,8 +59,7 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   auto store_bytes = read_file(request.access.store_path);
   if (!store_bytes) return tl::unexpected(store_bytes.error());
   data.provenance.inputs.push_back(
-      {"store (" + run_label + ")",
-       crypto::sha256_hex(std::string_view(*store_bytes))});
+      {"store (" + run_label + ")", crypto::sha256_hex(std::string_view(*store_bytes)), /*label_is_public=*/true});
   store_bytes = std::string();
 
   // Totals and the overlap.
@@ -74,6 +73,7 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   auto estimate = estimate_population(*histories, request.estimate);
   if (!estimate) return tl::unexpected(estimate.error());
   data.estimates = report_estimates(*estimate);
+  data.estimates->strata_are_periods = request.period_years > 0;  // made by store_histories from event dates
   data.provenance.seed = estimate->seed;
   auto overlap = report_overlap(*histories);
   if (!overlap) return tl::unexpected(overlap.error());

@@ -56,23 +56,6 @@ const EstimateRow* recommended(const StratumEstimates& table) {
   return table.estimates.empty() ? nullptr : &table.estimates.front();
 }
 
-// The files uncounted writes itself, whose names say nothing about anyone.
-constexpr std::string_view kOwnFileNames[] = {"estimate.json", "histories.csv", "clusters.csv", "pairs.csv",
-                                              "sensitivity.json"};
-
-// A period ("2005-2009"), a year, or "unknown": labels that uncounted makes
-// itself and that say nothing about a person.
-bool is_period_label(const std::string& label) {
-  auto digits = [&](std::size_t from, std::size_t n) {
-    if (label.size() < from + n) return false;
-    for (std::size_t i = from; i < from + n; ++i)
-      if (label[i] < '0' || label[i] > '9') return false;
-    return true;
-  };
-  if (label == "unknown") return true;
-  if (label.size() == 4) return digits(0, 4);
-  return label.size() == 9 && digits(0, 4) && label[4] == '-' && digits(5, 4);
-}
 
 // The documented counts as published: the total on its own, the strata
 // with the total as their margin (when they add up to it).
@@ -95,19 +78,20 @@ PublishedDocumented publish_documented(const EstimatesSection& section, Audience
 bool estimates_hidden(const PublishedCount& documented) { return documented.state == CellState::kSmall; }
 
 // The strata's labels as published. Strata made from a record column (the
-// histories of `--from DIR` may be stratified by origin place, say) have
-// labels that are the records' values: in a public report the label of a
-// stratum of fewer than kSmallCellLimit people would say that someone from
-// that place was documented, so it is withheld ("withheld stratum 1", ...),
-// unless it is a period, a year or "unknown".
+// histories of `--from DIR` may be stratified by origin place, or birth
+// year) have labels that are the records' values: in a public report the
+// label of a stratum of fewer than kSmallCellLimit people would say that
+// someone from that place was documented, so it is withheld ("withheld
+// stratum 1", ...), unless the strata are periods uncounted made itself
+// (EstimatesSection::strata_are_periods).
 std::vector<std::string> published_stratum_labels(const EstimatesSection& section,
                                                   const PublishedDocumented& documented, Audience audience) {
   std::vector<std::string> labels;
   int withheld = 0;
   for (std::size_t i = 0; i < section.strata.size(); ++i) {
     const std::string& label = section.strata[i].label;
-    if (audience == Audience::kPublic && estimates_hidden(documented.strata[i]) && !is_period_label(label))
-      labels.push_back("withheld stratum " + std::to_string(++withheld));
+    if (audience == Audience::kPublic && estimates_hidden(documented.strata[i]) && !section.strata_are_periods)
+      labels.push_back("withheld " + std::to_string(++withheld));
     else
       labels.push_back(label.empty() ? "All" : label);
   }
@@ -513,11 +497,12 @@ data sensitivity_section(const LinkageSensitivity& s, Audience audience) {
 }
 
 // `label`: the stratum's published label, "" for the whole data.
-data method_table(const StratumEstimates& t, const std::string& label, const PublishedCount& documented) {
+data method_table(const StratumEstimates& t, const std::string& label, const PublishedCount& documented,
+                  bool strata_are_periods, Audience audience) {
   data d;
-  d.set("heading", label.empty()                ? std::string("All periods together")
-                   : is_period_label(t.label) ? "Period " + label
-                                              : "Stratum " + label);
+  d.set("heading", label.empty()          ? std::string("All periods together")
+                   : strata_are_periods ? "Period " + label
+                                        : "Stratum " + label);
   d.set("documented_text", documented.text() + " people documented.");
   const bool hidden = estimates_hidden(documented);
   list estimates;
@@ -560,7 +545,21 @@ data method_table(const StratumEstimates& t, const std::string& label, const Pub
   d.set("without_mle", std::to_string(t.models_without_mle));
   d.set("unreliable", std::to_string(t.models_unreliable));
   list warnings;
-  for (const auto& w : t.warnings) warnings.push_back(data(w));
+  // Where the documented count is not published, a warning with a number in
+  // it ("only 3 people observed", "below Chao's lower bound (209)") would
+  // give the count away, or let a suppressed one be worked out by
+  // subtraction: a public report keeps only the warnings without digits.
+  const bool count_withheld = audience == Audience::kPublic && !documented.shown();
+  std::size_t left_out = 0;
+  for (const auto& w : t.warnings) {
+    if (count_withheld && std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      ++left_out;
+    else
+      warnings.push_back(data(w));
+  }
+  if (left_out > 0)
+    warnings.push_back(data(std::to_string(left_out) + (left_out == 1 ? " warning is" : " warnings are") +
+                            " not shown: it would reveal a suppressed count"));
   d.set("has_warnings", !t.warnings.empty());
   d.set("warnings", warnings);
   return d;
@@ -593,9 +592,10 @@ std::string render_report_html(const ReportData& in, Audience audience) {
     const auto labels = published_stratum_labels(*in.estimates, documented, audience);
     d.set("totals", totals_section(*in.estimates, documented, labels));
     list tables;
-    tables.push_back(method_table(in.estimates->total, "", documented.total));
+    const bool periods = in.estimates->strata_are_periods;
+    tables.push_back(method_table(in.estimates->total, "", documented.total, periods, audience));
     for (std::size_t i = 0; i < in.estimates->strata.size(); ++i)
-      tables.push_back(method_table(in.estimates->strata[i], labels[i], documented.strata[i]));
+      tables.push_back(method_table(in.estimates->strata[i], labels[i], documented.strata[i], periods, audience));
     d.set("method_tables", tables);
   } else {
     d.set("headline", false);
@@ -629,10 +629,7 @@ std::string render_report_html(const ReportData& in, Audience audience) {
     // A record file's name may name a person (interview_<name>.csv): a
     // public report shows it only when it is one of uncounted's own output
     // names; the digest still identifies the file.
-    const bool own_name = input.label.rfind("store (", 0) == 0 ||
-                          std::find(std::begin(kOwnFileNames), std::end(kOwnFileNames), input.label) !=
-                              std::end(kOwnFileNames);
-    r.set("label", audience == Audience::kInternal || own_name
+    r.set("label", audience == Audience::kInternal || input.label_is_public
                        ? input.label
                        : "input file " + std::to_string(++withheld_inputs) + " (name withheld)");
     r.set("sha256", input.sha256);

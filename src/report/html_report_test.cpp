@@ -94,7 +94,7 @@ ReportData full_data() {
   d.provenance.version = "0.1.0";
   d.provenance.dependencies = {{"Eigen", "3.4.0"}};
   d.provenance.seed = 42;
-  d.provenance.inputs.push_back({"estimate.json", std::string(64, 'a')});
+  d.provenance.inputs.push_back({"estimate.json", std::string(64, 'a'), true});
   return d;
 }
 
@@ -137,33 +137,56 @@ TEST(HtmlReport, TextFromTheDataIsEscaped) {
   }
 }
 
-// Strata made from a record column carry the records' values as labels: a
-// public report withholds the label of a stratum of fewer than 5 people
-// (but not a period's), and the names of input files that are not
-// uncounted's own outputs.
+// Strata read from files carry whatever column they were made from (origin
+// place, birth year) as labels: a public report withholds the label of a
+// stratum of fewer than 5 people, unless uncounted made the strata itself as
+// periods; and the names of input files that are not uncounted's own.
 TEST(HtmlReport, PublicWithholdsLabelsThatCouldPointAtSomeone) {
   ReportData d = full_data();
   d.estimates->strata.clear();
   d.estimates->strata.push_back(table("Zzvillage", 3, 10));
   d.estimates->strata.push_back(table("Hyesan", 700, 1400));
-  d.estimates->strata.push_back(table("2000-2004", 2, 8));
+  d.estimates->strata.push_back(table("1933", 2, 8));
   d.estimates->strata.push_back(table("Zzother", 1, 4));
   d.estimates->total = table("", 706, 1422);
   d.provenance.inputs.push_back({"interview_zzname.csv", std::string(64, 'b')});
   const std::string pub = render_report_html(d, Audience::kPublic);
   const std::string internal = render_report_html(d, Audience::kInternal);
-  EXPECT_EQ(pub.find("Zzvillage"), std::string::npos);
-  EXPECT_EQ(pub.find("Zzother"), std::string::npos);
-  EXPECT_EQ(pub.find("zzname"), std::string::npos);
-  EXPECT_NE(pub.find("withheld stratum 1"), std::string::npos);
-  EXPECT_NE(pub.find("withheld stratum 2"), std::string::npos);
-  EXPECT_NE(pub.find("Hyesan"), std::string::npos);
-  EXPECT_NE(pub.find("2000-2004"), std::string::npos);
-  EXPECT_NE(pub.find("estimate.json"), std::string::npos);
-  EXPECT_NE(pub.find("input file 1 (name withheld)"), std::string::npos);
-  EXPECT_NE(pub.find(std::string(64, 'b')), std::string::npos);
-  for (const char* shown : {"Zzvillage", "Zzother", "interview_zzname.csv", "Hyesan"})
+  for (const char* withheld : {"Zzvillage", "Zzother", "zzname", ">1933<", "Stratum 1933"})
+    EXPECT_EQ(pub.find(withheld), std::string::npos) << withheld;
+  const std::string digest(64, 'b');
+  for (const std::string& shown : {std::string("withheld 1"), std::string("withheld 2"), std::string("withheld 3"),
+                                   std::string("Stratum withheld 1"), std::string("Hyesan"),
+                                   std::string("estimate.json"), std::string("input file 1 (name withheld)"), digest})
+    EXPECT_NE(pub.find(shown), std::string::npos) << shown;
+  for (const char* shown : {"Zzvillage", "Zzother", "interview_zzname.csv", "Hyesan", "1933"})
     EXPECT_NE(internal.find(shown), std::string::npos) << shown;
+
+  // Periods made by uncounted keep their labels, small or not.
+  d.estimates->strata = {table("2000-2004", 2, 8), table("2005-2009", 704, 1414)};
+  d.estimates->strata_are_periods = true;
+  const std::string periods = render_report_html(d, Audience::kPublic);
+  EXPECT_NE(periods.find("Period 2000-2004"), std::string::npos);
+  EXPECT_EQ(periods.find("withheld 1"), std::string::npos);
+}
+
+// A stratum whose count is not published keeps no warning with a number in
+// it: "only 3 people observed" would give the count away, and for a stratum
+// hidden to protect another one, a count that can be subtracted.
+TEST(HtmlReport, PublicDropsWarningsThatWouldRevealASuppressedCount) {
+  ReportData d = full_data();
+  d.estimates->strata = {table("2000-2004", 3, 10), table("2005-2009", 700, 1400)};
+  d.estimates->strata_are_periods = true;
+  d.estimates->strata[0].warnings = {"only 3 people observed: estimates from so few are fragile",
+                                     "the latent-class chains did not converge"};
+  d.estimates->strata[1].warnings = {"only 700 people observed"};
+  d.estimates->total = table("", 703, 1410);
+  const std::string pub = render_report_html(d, Audience::kPublic);
+  const std::string internal = render_report_html(d, Audience::kInternal);
+  EXPECT_EQ(pub.find("only 3 people observed"), std::string::npos);
+  EXPECT_NE(pub.find("1 warning is not shown: it would reveal a suppressed count"), std::string::npos);
+  EXPECT_NE(pub.find("the latent-class chains did not converge"), std::string::npos);
+  EXPECT_NE(internal.find("only 3 people observed"), std::string::npos);
 }
 
 TEST(HtmlReport, PublicSuppressesSmallCellsInternalShowsThem) {

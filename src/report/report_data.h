@@ -58,6 +58,11 @@ struct StratumEstimates {
 struct EstimatesSection {
   StratumEstimates total;
   std::vector<StratumEstimates> strata;  // in the order to show them
+  // True when uncounted made the strata itself as periods of event dates (a
+  // store's report): their labels say nothing about a person and are shown
+  // even for small strata. False for strata read from files (`--from`),
+  // which may be any record column.
+  bool strata_are_periods = false;
 };
 
 // How the lists overlap: people per capture pattern.
@@ -127,6 +132,10 @@ struct LinkageSensitivity {
 struct InputDigest {
   std::string label;
   std::string sha256;
+  // True when the label is uncounted's own (an output file name it writes,
+  // "store (link run N)"): shown in a public report. Other file names may
+  // name a person and are withheld there.
+  bool label_is_public = false;
 };
 
 struct Provenance {
