@@ -17,13 +17,16 @@ bool is_identifier_column(const std::string& name) {
 
 bool valid_utf8(std::string_view text) { return decode_utf8(text).has_value(); }
 
-// " ('VALUE')" when a bad cell looks like a number (at most 24 characters
-// of digits, signs, points and exponents), so that a user sees what was
+// " ('VALUE')" when a bad cell is a short number ("2", "-3", "1.5", "1e3":
+// at most 3 characters, all read as a number), so that a user sees what was
 // found; otherwise nothing: a file given by mistake (a list of records) must
-// not have its text printed back.
+// not have its text printed back, and a longer number may be a birth year,
+// a date or a telephone number.
 std::string shown_if_numeric(std::string_view value) {
-  const bool numeric = !value.empty() && value.size() <= 24 &&
-                       value.find_first_not_of("0123456789+-.eE ") == std::string_view::npos;
+  double number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  const bool numeric = !value.empty() && value.size() <= 3 && error == std::errc() &&
+                       end == value.data() + value.size();
   return numeric ? " ('" + std::string(value) + "')" : std::string();
 }
 
@@ -35,7 +38,7 @@ Result<std::int64_t> parse_count(const std::string& text, const SourceLocation& 
   while (!digits.empty() && digits.back() == ' ') digits.remove_suffix(1);
   if (digits.empty()) return fail(where, "field 'count' is empty; it must be a whole number >= 0");
   if (digits.front() == '-')
-    return fail(where, "field 'count' is negative" + shown_if_numeric(digits) + "; counts must be >= 0");
+    return fail(where, "field 'count' is negative; counts must be >= 0");
   std::size_t dot = digits.find('.');
   std::string_view whole = digits.substr(0, dot);
   if (dot != std::string_view::npos) {
@@ -135,7 +138,9 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
       if (value == "1")
         pattern |= std::uint32_t{1} << j;
       else if (value != "0")
-        return fail(where, "list column '" + out.lists[j] + "' must be 0 or 1" +
+        // The list's name is left out: if the header row is missing, it is
+        // the first row's text. The column number locates it.
+        return fail(where, "a list column must be 0 or 1" +
                                (value.empty() ? std::string(", found an empty cell") : shown_if_numeric(value)));
     }
     if (pattern == 0)

@@ -6,7 +6,7 @@ put() { printf '%b' "$2" >"$WORK/$1"; }
 
 put values.csv 'A,B,C,count\n1,0,0,5\n0,2,0,3\n0,0,1,4\n'
 expect_exit 1 "$UNCOUNTED" estimate "$WORK/values.csv"
-expect_stderr "values.csv:3:2: list column 'B' must be 0 or 1"
+expect_stderr "values.csv:3:2: a list column must be 0 or 1"
 
 put negative.csv 'A,B,count\n1,0,5\n0,1,-3\n1,1,1\n'
 expect_exit 1 "$UNCOUNTED" estimate "$WORK/negative.csv"
