@@ -1,5 +1,9 @@
 #include "base/utf8.h"
 
+#include <cstdint>
+
+#include <fmt/format.h>
+
 namespace uncounted {
 namespace {
 
@@ -64,7 +68,14 @@ std::string printable_text(std::string_view text) {
     char32_t cp = 0;
     const std::size_t length = decode_one(text, i, cp);
     const bool control = length == 1 && ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F);
-    if (length == 0 || control) {
+    // C1 controls (U+009B starts an escape sequence on some terminals) and
+    // the bidirectional overrides and isolates, which reorder what is shown.
+    const bool invisible = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+                           (cp >= 0x2066 && cp <= 0x2069);
+    if (length != 0 && invisible) {
+      out += fmt::format("\\u{{{:04X}}}", static_cast<std::uint32_t>(cp));
+      i += length;
+    } else if (length == 0 || control) {
       const auto byte = static_cast<unsigned char>(text[i]);
       out += "\\x";
       out += kHex[byte >> 4];

@@ -19,9 +19,11 @@ std::optional<std::u32string> decode_utf8(std::string_view text);
 std::u32string decode_utf8_lossy(std::string_view text);
 
 // `text` made safe to print on a terminal: each byte of an ill-formed
-// sequence, and each control character other than line feed and tab
-// (escape sequences, NUL, carriage return, DEL), becomes "\xNN"; everything
-// else is kept as it is.
+// sequence, and each C0 control character other than line feed and tab
+// (escape, NUL, carriage return) and DEL, becomes "\xNN"; C1 controls
+// (U+0080-U+009F) and the bidirectional overrides and isolates
+// (U+202A-U+202E, U+2066-U+2069) become "\u{XXXX}"; everything else is kept
+// as it is.
 std::string printable_text(std::string_view text);
 
 // Encodes code points (assumed valid scalar values) as UTF-8.

@@ -36,6 +36,8 @@ TEST(Utf8, PrintableTextEscapesBadBytesAndControls) {
   EXPECT_EQ(printable_text(std::string("a\0b", 3)), "a\\x00b");
   EXPECT_EQ(printable_text("\x1b[31mred\r\x7f"), "\\x1B[31mred\\x0D\\x7F");
   EXPECT_EQ(printable_text("\xed\xa0\x80"), "\\xED\\xA0\\x80");  // a surrogate is ill-formed
+  EXPECT_EQ(printable_text("a\xc2\x9b" "31mb"), "a\\u{009B}31mb");       // C1 CSI
+  EXPECT_EQ(printable_text("x\xe2\x80\xaey"), "x\\u{202E}y");            // right-to-left override
 }
 
 TEST(Utf8, ErrorsArePrintable) {

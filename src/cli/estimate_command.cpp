@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "app/estimate_output.h"
+#include "base/utf8.h"
 #include "app/population_estimate.h"
 #include "app/store_histories.h"
 #include "cli/commands.h"
@@ -88,7 +89,7 @@ int run_estimate(const EstimateArguments& args) {
   if (report->total.estimates.empty()) {
     std::cerr << "uncounted estimate: no estimate of the total could be made with --method " << args.method
               << (args.model.empty() ? "" : " --model " + args.model) << "\n";
-    for (const auto& w : report->total.warnings) std::cerr << "  " << w << "\n";
+    for (const auto& w : report->total.warnings) std::cerr << "  " << printable_text(w) << "\n";
     return kExitFailure;
   }
   return kExitOk;
