@@ -37,17 +37,25 @@ struct Resolved {
   fs::path path;
   fs::file_type type = fs::file_type::not_found;
   bool exists() const { return type != fs::file_type::not_found; }
-  // Terminals, pipes and other devices (/dev/stdout, /dev/null) hold
-  // nothing a write could destroy; they are never refused.
-  bool device() const { return exists() && type != fs::file_type::regular && type != fs::file_type::directory; }
+  // Terminals, pipes and character devices (/dev/stdout, /dev/null) hold
+  // nothing a write could destroy; they are never refused. (A block device
+  // does, and is compared like a file.)
+  bool device() const {
+    return type == fs::file_type::character || type == fs::file_type::fifo || type == fs::file_type::socket;
+  }
 };
 
 Resolved resolve(const std::string& path) {
   std::error_code ec;
   Resolved r;
   r.path = resolved(path);
-  r.type = fs::status(r.path, ec).type();
-  if (ec || r.type == fs::file_type::none) r.type = fs::file_type::not_found;
+  // The type of what the path as given reaches: /dev/stdout on a pipe
+  // resolves to "/proc/self/fd/pipe:[N]", which is no path at all.
+  r.type = fs::status(path, ec).type();
+  if (ec || r.type == fs::file_type::none || r.type == fs::file_type::not_found) {
+    r.type = fs::status(r.path, ec).type();
+    if (ec || r.type == fs::file_type::none) r.type = fs::file_type::not_found;
+  }
   return r;
 }
 

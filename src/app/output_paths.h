@@ -9,9 +9,11 @@
 // the working directory; a path that does not exist yet is resolved as far
 // as it exists) or, when both exist, when they are the same file
 // (std::filesystem::equivalent: hard links, bind mounts). Folders compare
-// the same way (simulate and demo write into one). Devices, terminals and
-// pipes (/dev/null, /dev/stdout) are never refused: nothing there can be
-// overwritten.
+// the same way (simulate and demo write into one). Character devices,
+// terminals, pipes and sockets (/dev/null, /dev/stdout, even when it is a
+// pipe) are never refused: nothing there can be overwritten. A block device
+// is compared like a file. An output inside an input folder is not refused
+// (only an output that is the folder itself).
 //
 // Thread safety: reads the file system and nothing shared; safe from any
 // thread. The answer is about the moment of the call: a file created or
@@ -49,7 +51,7 @@ std::vector<InputPath> store_paths(const std::string& store_path);
 // Ok when every output may be written. Otherwise the Error for the first
 // conflict, naming the option and what it would overwrite, e.g.
 //   "--out would overwrite the store cases.store; choose another file"
-//   "--out-pairs would overwrite --out-clusters's file out.csv; choose another file"
+//   "--out-pairs would overwrite the file --out-clusters writes, out.csv; choose another file"
 // An output is refused when it is the same file as an input, as an earlier
 // output, or (for any output) an existing file that begins like a store.
 // Entries with an empty path (options not given) are skipped. Never throws;

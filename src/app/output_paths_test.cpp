@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 namespace uncounted {
@@ -130,6 +132,19 @@ TEST_F(OutputPaths, NamesFolders) {
 TEST_F(OutputPaths, NeverRefusesDevices) {
   EXPECT_TRUE(check_output_paths({{"the passphrase file", "/dev/null"}},
                                  {{"--out", "/dev/null"}, {"--out-pairs", "/dev/null"}}));
+}
+
+// /dev/stdout on a pipe resolves to "/proc/self/fd/pipe:[N]", no path at
+// all: its type is taken from the path as given, so two outputs to it are
+// not refused.
+TEST_F(OutputPaths, NeverRefusesAPipe) {
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  const std::string writer = "/proc/self/fd/" + std::to_string(ends[1]);
+  auto ok = check_output_paths({}, {{"--out", writer}, {"--out-pairs", writer}});
+  ::close(ends[0]);
+  ::close(ends[1]);
+  EXPECT_TRUE(ok) << (ok ? "" : ok.error().message());
 }
 
 }  // namespace
