@@ -72,7 +72,10 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     }
   }
   auto bytes = read_file(temp);
-  if (!bytes) return tl::unexpected(bytes.error());
+  if (!bytes) {
+    std::remove(temp.c_str());
+    return tl::unexpected(bytes.error());
+  }
   report.file_sha256 = crypto::sha256_hex(std::string_view(*bytes));
   if (std::rename(temp.c_str(), request.out.c_str()) != 0) {
     std::remove(temp.c_str());

@@ -51,9 +51,11 @@ expect_stderr "is a folder, not a file"
 expect_exit 0 "$UNCOUNTED" estimate --method chao /dev/stdin <"$DATA/mse/HIV.csv"
 expect_stdout "1,896"
 mkfifo "$WORK/fifo"
-cat "$DATA/mse/HIV.csv" >"$WORK/fifo" &
+# (the writer opens the FIFO under timeout too: if estimate never read it,
+# the open itself would wait forever)
+timeout 60 sh -c 'cat "$1" >"$2"' sh "$DATA/mse/HIV.csv" "$WORK/fifo" &
 expect_exit 0 timeout 60 "$UNCOUNTED" estimate --method chao "$WORK/fifo"
 expect_stdout "1,896"
-wait
+wait || true
 
 finish
