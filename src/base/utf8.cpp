@@ -60,6 +60,16 @@ std::optional<std::u32string> decode_utf8(std::string_view text) {
   return out;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_one(text, i, cp);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 std::string printable_text(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

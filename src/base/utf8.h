@@ -14,6 +14,10 @@ namespace uncounted {
 // surrogates, code points above U+10FFFF, truncated sequences).
 std::optional<std::u32string> decode_utf8(std::string_view text);
 
+// True if `text` is well-formed UTF-8 (no overlong forms, surrogates, code
+// points above U+10FFFF or truncated sequences). Allocates nothing.
+bool is_valid_utf8(std::string_view text);
+
 // Decodes `text`, replacing each ill-formed byte by U+FFFD (for text the
 // program made itself or has already validated).
 std::u32string decode_utf8_lossy(std::string_view text);

@@ -40,6 +40,13 @@ TEST(Utf8, PrintableTextEscapesBadBytesAndControls) {
   EXPECT_EQ(printable_text("x\xe2\x80\xaey"), "x\\u{202E}y");            // right-to-left override
 }
 
+TEST(Utf8, ValidityWithoutDecoding) {
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8("Kim 김영철 金"));
+  for (const char* bad : {"\xff", "L\xe9", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"})
+    EXPECT_FALSE(is_valid_utf8(bad)) << bad;
+}
+
 TEST(Utf8, ErrorsArePrintable) {
   EXPECT_EQ(Error("unknown column 'L\xe9\x1b'").message(), "unknown column 'L\\xE9\\x1B'");
   EXPECT_EQ(Error(SourceLocation{"f\xff.csv", 2, 3}, "bad\r").message(), "f\\xFF.csv:2:3: bad\\x0D");

@@ -15,8 +15,6 @@ bool is_identifier_column(const std::string& name) {
   return name == "entity_id" || name == "cluster_id" || name == "id";
 }
 
-bool valid_utf8(std::string_view text) { return decode_utf8(text).has_value(); }
-
 // " ('VALUE')" when a bad cell is a short number ("2", "-3", "1.5", "1e3":
 // at most 3 characters, all read as a number), so that a user sees what was
 // found; otherwise nothing: a file given by mistake (a list of records) must
@@ -92,7 +90,7 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
     const std::string& name = csv->header[c];
     SourceLocation where{path, csv->header_line, c + 1};
     if (name.empty()) return fail(where, "column " + std::to_string(c + 1) + " has no name");
-    if (!valid_utf8(name)) return fail(where, "the column's name is not valid UTF-8");
+    if (!is_valid_utf8(name)) return fail(where, "the column's name is not valid UTF-8");
     if (name == "count") {
       if (count_column >= 0) return fail(where, "two columns are named 'count'");
       count_column = c;
@@ -163,7 +161,7 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
       if (stratum.empty())
         return fail(where, "the stratum ('" + *options.stratum_column +
                                "') is empty; give every row a value (for example 'unknown')");
-      if (!valid_utf8(stratum)) return fail(where, "the stratum is not valid UTF-8");
+      if (!is_valid_utf8(stratum)) return fail(where, "the stratum is not valid UTF-8");
     }
     if (out.aggregated) {
       auto [it, inserted] = seen.emplace(std::make_pair(stratum, pattern), row.line);

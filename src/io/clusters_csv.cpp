@@ -87,8 +87,8 @@ Result<std::vector<ClusterRow>> read_clusters_csv(const std::string& path) {
     if (c.empty() || res.ec != std::errc() || res.ptr != c.data() + c.size())
       return fail(SourceLocation{path, row.line, col[3] + 1}, "cluster_id is not a non-negative integer");
     if (r.list.empty()) return fail(SourceLocation{path, row.line, col[2] + 1}, "empty list");
-    if (!decode_utf8(r.list)) return fail(SourceLocation{path, row.line, col[2] + 1}, "the list is not valid UTF-8");
-    if (!decode_utf8(r.source))
+    if (!is_valid_utf8(r.list)) return fail(SourceLocation{path, row.line, col[2] + 1}, "the list is not valid UTF-8");
+    if (!is_valid_utf8(r.source))
       return fail(SourceLocation{path, row.line, col[1] + 1}, "the source is not valid UTF-8");
     auto [first, inserted] = first_line.emplace(r.source + '\x1f' + r.record_id, row.line);
     if (!inserted)

@@ -60,8 +60,4 @@ Status append_link_csv(CsvTable csv, const std::string& path, const LinkRecordCo
 // The header row of a CSV file (for choosing default fields).
 Result<std::vector<std::string>> read_csv_header(const std::string& path);
 
-// True if `text` is valid UTF-8 (no overlong forms, surrogates or values
-// above U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
 }  // namespace uncounted
