@@ -71,13 +71,9 @@ Result<LinkRunReport> run_link(const LinkRunOptions& options) {
     if (config.spec.blocking.empty())
       return fail("no blocking rule can be made from the canonical columns present; give a --config");
   }
+  if (options.threshold)
+    if (auto ok = set_link_threshold(config, *options.threshold); !ok) return tl::unexpected(ok.error());
   auto& spec = config.spec;
-  if (options.threshold) {
-    if (!(*options.threshold > 0 && *options.threshold < 1))  // false for NaN too
-      return fail("threshold " + fmt::format("{}", *options.threshold) +
-                  ": not a match probability strictly between 0 and 1");
-    spec.threshold = *options.threshold;
-  }
   spec.explain = options.explain;
   spec.threads = options.threads;
   if (options.pairs_path || options.explain) spec.review_floor = std::min(spec.review_floor, spec.threshold);

@@ -35,11 +35,8 @@ Result<LinkConfig> store_link_config(const StoreLinkInput& input, const std::opt
     if (config.spec.fields.empty() || config.spec.blocking.empty())
       return fail("the stored records have no names or birth years to link on; give a --config");
   }
-  if (threshold) {
-    if (!(*threshold > 0 && *threshold < 1))  // false for NaN too
-      return fail("threshold " + fmt::format("{}", *threshold) + ": not a match probability strictly between 0 and 1");
-    config.spec.threshold = *threshold;
-  }
+  if (threshold)
+    if (auto ok = set_link_threshold(config, *threshold); !ok) return tl::unexpected(ok.error());
   return config;
 }
 

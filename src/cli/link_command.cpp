@@ -8,6 +8,7 @@
 #include "app/link_run.h"
 #include "app/store_link.h"
 #include "cli/commands.h"
+#include "io/link_config.h"
 #include "cli/progress_bar.h"
 #include "cli/store_options.h"
 #include "store/case_store.h"
@@ -109,7 +110,7 @@ void add_link_command(CLI::App& app, int& exit_status) {
             double t = 0;
             const auto* end = v.data() + v.size();
             const auto r = std::from_chars(v.data(), end, t);
-            return r.ec == std::errc() && r.ptr == end && std::isfinite(t) && t > 0 && t < 1
+            return r.ec == std::errc() && r.ptr == end && is_link_threshold(t)
                        ? std::string()
                        : "not a match probability strictly between 0 and 1: " + v;
           },

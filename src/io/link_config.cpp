@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "base/csv_reader.h"
@@ -456,9 +457,8 @@ struct Parser {
       }
     }
     if (root.contains("threshold")) {
-      // 0 would link every candidate pair; at 1 only a probability that rounds to 1 links.
       const auto& t = root["threshold"];
-      if (!t.is_number() || !std::isfinite(t.get<double>()) || !(t.get<double>() > 0 && t.get<double>() < 1))
+      if (!t.is_number() || !is_link_threshold(t.get<double>()))
         return error("threshold", "'threshold' must be a match probability strictly between 0 and 1");
       spec.threshold = t.get<double>();
     }
@@ -545,6 +545,15 @@ Result<LinkConfig> read_link_config(const std::string& path) {
   auto text = read_file(path);
   if (!text) return tl::unexpected(text.error());
   return parse_link_config(*text, path);
+}
+
+bool is_link_threshold(double threshold) { return threshold > 0 && threshold < 1; }  // false for NaN
+
+Status set_link_threshold(LinkConfig& config, double threshold) {
+  if (!is_link_threshold(threshold))
+    return fail("threshold " + fmt::format("{}", threshold) + ": not a match probability strictly between 0 and 1");
+  config.spec.threshold = threshold;
+  return {};
 }
 
 }  // namespace uncounted

@@ -32,6 +32,15 @@ struct LinkConfig {
   std::map<std::string, SourceLocation> columns;
 };
 
+// True for a usable link threshold: a match probability strictly between 0
+// and 1 (0 would link every candidate pair; at 1 only a probability that
+// rounds to 1 links); false for NaN.
+bool is_link_threshold(double threshold);
+
+// Sets `config`'s threshold (a --threshold given on the command line); an
+// error naming the value when it is not is_link_threshold.
+Status set_link_threshold(LinkConfig& config, double threshold);
+
 Result<LinkConfig> parse_link_config(std::string_view text, const std::string& file_name);
 Result<LinkConfig> read_link_config(const std::string& path);
 
