@@ -139,6 +139,7 @@ std::vector<double> raw_rule_pairs(const std::vector<RuleIndex>& rules, const Re
 // (count_block_pairs); a pair enumerated is 1.
 constexpr double kTallyCost = 4;
 constexpr std::size_t kMaxTally = std::size_t{1} << 18;  // entries of one block's tally
+constexpr double kFallbackPairs = 6e8;  // a block whose tally outgrows kMaxTally is enumerated up to this
 
 // How one block's figure is counted: not at all, by enumerating its pairs
 // (for_each_rule_pair) or by tallying its members' key sets
@@ -217,29 +218,33 @@ std::vector<RulePairCount> count_rules(const std::vector<RuleIndex>& rules, cons
     auto& t = per_worker[static_cast<std::size_t>(w)];
     const auto& item = items[i];
     const auto& p = plan[i];
-    if (p.made == Way::kEnumerate || p.fresh == Way::kEnumerate) {
-      const bool made = p.made == Way::kEnumerate;
-      const bool fresh = p.fresh == Way::kEnumerate;
+    bool made = p.made == Way::kEnumerate;
+    bool fresh = p.fresh == Way::kEnumerate;
+    // A tally whose key sets outgrow kMaxTally falls back to enumerating the
+    // block when that is affordable on its own; otherwise the figure is
+    // flagged as an upper bound.
+    if (p.made == Way::kTally) {
+      if (const auto n = internal::count_block_pairs(rules, item.rule, item.block, false, type, table, kMaxTally))
+        t.made[item.rule] += *n;
+      else if (enumerate[i] <= kFallbackPairs)
+        made = true;
+      else
+        t.made_failed[item.rule] = 1;
+    }
+    if (p.fresh == Way::kTally) {
+      if (const auto n = internal::count_block_pairs(rules, item.rule, item.block, true, type, table, kMaxTally))
+        t.fresh[item.rule] += *n;
+      else if (enumerate[i] <= kFallbackPairs)
+        fresh = true;
+      else
+        t.fresh_failed[item.rule] = 1;
+    }
+    if (made || fresh)
       internal::for_each_rule_pair(rules, item.rule, item.block, type, table,
                                    [&](std::uint32_t, std::uint32_t, bool is_new) {
                                      if (made) ++t.made[item.rule];
                                      if (fresh && is_new) ++t.fresh[item.rule];
                                    });
-    }
-    if (p.made == Way::kTally) {
-      const auto n = internal::count_block_pairs(rules, item.rule, item.block, false, type, table, kMaxTally);
-      if (n)
-        t.made[item.rule] += *n;
-      else
-        t.made_failed[item.rule] = 1;
-    }
-    if (p.fresh == Way::kTally) {
-      const auto n = internal::count_block_pairs(rules, item.rule, item.block, true, type, table, kMaxTally);
-      if (n)
-        t.fresh[item.rule] += *n;
-      else
-        t.fresh_failed[item.rule] = 1;
-    }
   });
   std::vector<RulePairCount> out(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {

@@ -224,8 +224,8 @@ std::optional<std::uint64_t> count_block_pairs(const std::vector<RuleIndex>& rul
         subset.push_back(kSourceTag | source);
         ++tally[subset];
       }
+      if (tally.size() > max_entries) return std::nullopt;  // checked per set: one member may add 2^21
     }
-    if (tally.size() > max_entries) return std::nullopt;
   }
   // Pairs the link type allows among `n` members (all of one source when
   // `one_source`), with the sign of |T|; sums kept apart to stay unsigned.
