@@ -102,8 +102,26 @@ Status CaseStore::create(const std::string& path, const crypto::SecureBytes& pas
   return store.checkpoint();
 }
 
-Result<CaseStore> CaseStore::open(const std::string& path, const crypto::SecureBytes& passphrase, Access access) {
+namespace {
+
+// A store reached through a symbolic link is opened by its real name: its
+// journal and lock sit beside the real file (through the link, changes
+// journaled under the real name were not replayed, and two writers using
+// the two names did not exclude each other), and a save renames onto the
+// real file (onto the link it replaced the link and left the store behind).
+std::string real_store_path(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_symlink(path, error)) return path;
+  auto real = std::filesystem::canonical(path, error);
+  return error ? path : real.string();
+}
+
+}  // namespace
+
+Result<CaseStore> CaseStore::open(const std::string& given_path, const crypto::SecureBytes& passphrase,
+                                  Access access) {
   crypto::harden_process();
+  const std::string path = real_store_path(given_path);
   if (!internal::file_exists(path)) return fail(path + ": no such store (create one with `uncounted init`)");
   // Checked before the lock is taken, so that a file that is not a store
   // gets no PATH.lock beside it.

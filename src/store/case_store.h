@@ -60,8 +60,10 @@ class CaseStore {
   // Opens the store: takes the lock (shared to read, exclusive to write),
   // authenticates and decrypts it, and replays the journal. With
   // Access::write, also removes what crashes leave behind (stale journal,
-  // torn journal tail, temporary files). Errors: no store, in use, wrong
-  // passphrase, damaged/altered/truncated files, newer schema.
+  // torn journal tail, temporary files). A `path` that is a symbolic link is
+  // opened by its real name (journal, lock and saves beside the real file).
+  // Errors: no store, in use, wrong passphrase, damaged/altered/truncated
+  // files, newer schema.
   static Result<CaseStore> open(const std::string& path, const crypto::SecureBytes& passphrase, Access access);
 
   CaseStore(CaseStore&&) = default;

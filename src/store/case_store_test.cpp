@@ -133,6 +133,34 @@ TEST_F(CaseStoreTest, CommittedImportSurvivesReopenThroughTheJournal) {
   EXPECT_EQ(content_hash(records[0].record), content_hash(person("1", "박순희", "Hoeryong")));
 }
 
+// Through a symbolic link the store is the same store: changes journaled
+// under its real name are seen, changes made through the link land in the
+// real file (the link stays a link), and the two names share one lock.
+TEST_F(CaseStoreTest, ASymbolicLinkOpensTheRealStore) {
+  const std::string link = (dir_ / "link.store").string();
+  fs::create_symlink(path_, link);
+  {
+    auto store = CaseStore::open(path_, pass(), Access::write);
+    ASSERT_TRUE(store) << store.error().message();
+    ASSERT_TRUE(import(*store, {person("1", "박순희", "Hoeryong")}));
+    ASSERT_GE(store->journal_entries(), 1u);
+    // The other name is locked out while this writer holds the store.
+    EXPECT_FALSE(CaseStore::open(link, pass(), Access::write));
+  }
+  {
+    auto store = CaseStore::open(link, pass(), Access::write);
+    ASSERT_TRUE(store) << store.error().message();
+    EXPECT_EQ(all(*store).size(), 1u);  // the journal under the real name was replayed
+    ASSERT_TRUE(import(*store, {person("2", "김영철", "Musan")}, /*large=*/true));  // saves the whole store
+  }
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_FALSE(fs::exists(link + ".journal"));
+  EXPECT_FALSE(fs::exists(link + ".lock"));
+  auto store = CaseStore::open(path_, pass(), Access::read);
+  ASSERT_TRUE(store) << store.error().message();
+  EXPECT_EQ(all(*store).size(), 2u);
+}
+
 TEST_F(CaseStoreTest, CheckpointFoldsTheJournalIntoTheStore) {
   auto store = CaseStore::open(path_, pass(), Access::write);
   ASSERT_TRUE(import(*store, {person("1", "박순희", "Hoeryong")}));
