@@ -1,6 +1,7 @@
 #include "io/link_config.h"
 
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
@@ -135,6 +136,20 @@ struct Parser {
     if (!(d >= lo && d <= hi))
       return error(key, "'" + key + "' must be between " + std::to_string(lo) + " and " + std::to_string(hi));
     return d;
+  }
+
+  // A count, a length or a seed: written as a whole number (1000, not 1000.5
+  // or 1e3, which would be truncated silently) from lo to hi.
+  Result<std::uint64_t> whole_number_value(const json& object, const std::string& key, std::uint64_t lo,
+                                           std::uint64_t hi) const {
+    const auto& v = object.at(key);
+    const std::string expected =
+        "'" + key + "' must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+    if (!v.is_number_integer()) return error(key, expected);
+    if (v.is_number_unsigned() ? false : v.get<std::int64_t>() < 0) return error(key, expected);
+    const std::uint64_t n = v.get<std::uint64_t>();
+    if (n < lo || n > hi) return error(key, expected);
+    return n;
   }
 
   void use_column(const std::string& column, const std::string& key) {
@@ -347,7 +362,7 @@ struct Parser {
     if (!by_field) use_column(part.column, part.column);
     if (part.transform == link::KeyTransform::kPrefix) {
       if (!p.contains("length")) return error("prefix", "a prefix key part needs \"length\"");
-      auto len = number_value(p, "length", 1, 100);
+      auto len = whole_number_value(p, "length", 1, 100);
       if (!len) return tl::unexpected(len.error());
       part.length = static_cast<int>(*len);
     }
@@ -468,17 +483,17 @@ struct Parser {
       spec.review_floor = *v;
     }
     if (root.contains("u_sample_pairs")) {
-      auto v = number_value(root, "u_sample_pairs", 1000, 1e9);
+      auto v = whole_number_value(root, "u_sample_pairs", 1000, 1'000'000'000);
       if (!v) return tl::unexpected(v.error());
       spec.u_sample_pairs = static_cast<std::uint64_t>(*v);
     }
     if (root.contains("seed")) {
-      auto v = number_value(root, "seed", 0, 1e18);
+      auto v = whole_number_value(root, "seed", 0, std::numeric_limits<std::uint64_t>::max());
       if (!v) return tl::unexpected(v.error());
       spec.seed = static_cast<std::uint64_t>(*v);
     }
     if (root.contains("em_iterations")) {
-      auto v = number_value(root, "em_iterations", 1, 10000);
+      auto v = whole_number_value(root, "em_iterations", 1, 10000);
       if (!v) return tl::unexpected(v.error());
       spec.em_iterations = static_cast<int>(*v);
     }

@@ -47,6 +47,19 @@ void expect_error(const Result<LinkConfig>& r, const std::string& part) {
   EXPECT_NE(r.error().message().find(part), std::string::npos) << r.error().message();
 }
 
+// Counts, lengths and seeds are whole numbers: a fraction was truncated.
+TEST(LinkConfig, WholeNumbersAreWholeNumbers) {
+  const std::string base = "{\"fields\": [{\"name\": \"f\", \"comparator\": \"exact\", \"column\": \"c\"}],\n"
+                           " \"blocking\": [[\"c\"]], ";
+  for (const char* bad : {"\"em_iterations\": 10.5}", "\"u_sample_pairs\": 1e4}", "\"seed\": -1}",
+                          "\"em_iterations\": 0}", "\"seed\": \"7\"}"})
+    expect_error(parse_link_config(base + bad, "link.json"), "must be a whole number");
+  auto ok = parse_link_config(base + "\"seed\": 18446744073709551615, \"em_iterations\": 50}", "link.json");
+  ASSERT_TRUE(ok) << ok.error().message();
+  EXPECT_EQ(ok->spec.seed, 18446744073709551615ull);
+  EXPECT_EQ(ok->spec.em_iterations, 50);
+}
+
 TEST(LinkConfig, GoodLevelsAreRead) {
   auto jw = parse_field("jaro_winkler", "[0.94, 0.85]");
   ASSERT_TRUE(jw) << jw.error().message();
