@@ -121,6 +121,7 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
   const std::size_t cells = std::size_t{1} << out.lists.size();
   out.total.counts.assign(cells, 0);
   std::map<std::string, std::size_t> stratum_index;
+  std::int64_t observed = 0;  // people so far, kept within kMaxCaptureTotal
   // Line of first appearance of each (stratum, pattern), to report duplicates.
   std::map<std::pair<std::string, std::uint32_t>, long> seen;
 
@@ -151,10 +152,10 @@ Result<CaptureHistoriesFile> capture_histories_from(const CsvTable& table, const
       if (!parsed) return tl::unexpected(parsed.error());
       count = *parsed;
     }
-    if (count > kMaxCaptureTotal - out.observed)
+    if (count > kMaxCaptureTotal - observed)
       return fail(SourceLocation{path, row.line, count_column + 1},
                   "the counts add up to more than 10^15 people; is the count column right?");
-    out.observed += count;
+    observed += count;
     std::string stratum = stratum_column >= 0 ? row.fields[stratum_column] : std::string();
     if (stratum_column >= 0) {
       SourceLocation where{path, row.line, stratum_column + 1};

@@ -37,8 +37,7 @@ struct PatternCounts {
 struct CaptureHistoriesFile {
   std::vector<std::string> lists;
   bool aggregated = false;               // a `count` column was present
-  PatternCounts total;                   // every row
-  std::int64_t observed = 0;             // people in the file (<= kMaxCaptureTotal)
+  PatternCounts total;                   // every row (adding up to at most kMaxCaptureTotal)
   std::vector<PatternCounts> strata;     // per stratum value, in order of first appearance
 };
 

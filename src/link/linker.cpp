@@ -218,27 +218,22 @@ std::vector<RulePairCount> count_rules(const std::vector<RuleIndex>& rules, cons
     auto& t = per_worker[static_cast<std::size_t>(w)];
     const auto& item = items[i];
     const auto& p = plan[i];
-    bool made = p.made == Way::kEnumerate;
-    bool fresh = p.fresh == Way::kEnumerate;
-    // A tally whose key sets outgrow kMaxTally falls back to enumerating the
-    // block when that is affordable on its own; otherwise the figure is
-    // flagged as an upper bound.
-    if (p.made == Way::kTally) {
-      if (const auto n = internal::count_block_pairs(rules, item.rule, item.block, false, type, table, kMaxTally))
-        t.made[item.rule] += *n;
+    // Whether the block's pairs are enumerated for this figure (a rule's
+    // pairs, or its new pairs). A tally whose key sets outgrow kMaxTally
+    // falls back to enumerating the block when that is affordable on its
+    // own; otherwise the figure is flagged as an upper bound.
+    const auto enumerated = [&](Way way, bool new_only, std::uint64_t& sum, char& failed) {
+      if (way != Way::kTally) return way == Way::kEnumerate;
+      if (const auto n = internal::count_block_pairs(rules, item.rule, item.block, new_only, type, table, kMaxTally))
+        sum += *n;
       else if (enumerate[i] <= kFallbackPairs)
-        made = true;
+        return true;
       else
-        t.made_failed[item.rule] = 1;
-    }
-    if (p.fresh == Way::kTally) {
-      if (const auto n = internal::count_block_pairs(rules, item.rule, item.block, true, type, table, kMaxTally))
-        t.fresh[item.rule] += *n;
-      else if (enumerate[i] <= kFallbackPairs)
-        fresh = true;
-      else
-        t.fresh_failed[item.rule] = 1;
-    }
+        failed = 1;
+      return false;
+    };
+    const bool made = enumerated(p.made, false, t.made[item.rule], t.made_failed[item.rule]);
+    const bool fresh = enumerated(p.fresh, true, t.fresh[item.rule], t.fresh_failed[item.rule]);
     if (made || fresh)
       internal::for_each_rule_pair(rules, item.rule, item.block, type, table,
                                    [&](std::uint32_t, std::uint32_t, bool is_new) {
