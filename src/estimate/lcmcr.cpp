@@ -16,6 +16,8 @@ namespace {
 
 namespace rv = random_internal;
 
+constexpr int kHeavyStartClasses = 4;
+
 // Two doubles (GCC/Clang vector extension: one SSE2 register).
 using V2 = double __attribute__((vector_size(2 * sizeof(double))));
 inline V2 load2(const double* p) {
@@ -44,8 +46,14 @@ class Chain {
     one_minus_.assign(jk, 0.0);
     odds_.assign(jk, 0.0);  // 0 in the padding classes K..Kp
     in_.assign(jk, 0);
-    log_pi_.assign(K_, -std::log(static_cast<double>(K_)));
+    // LCMCR's start: 90% of the weight on the first four classes, 10% on the
+    // rest (uniform when K <= 4).
     pi_.assign(K_, 1.0 / K_);
+    if (K_ > kHeavyStartClasses)
+      for (int k = 0; k < K_; ++k)
+        pi_[k] = k < kHeavyStartClasses ? 0.9 / kHeavyStartClasses : 0.1 / (K_ - kHeavyStartClasses);
+    log_pi_.resize(K_);
+    for (int k = 0; k < K_; ++k) log_pi_[k] = std::log(pi_[k]);
     stick_.assign(K_, {1.0, 1.0, 0.0});
     log_pi_last_ = log_pi_[K_ - 1];
     unseen_.assign(Kp_, 0.0);  // 0 in the padding
@@ -245,9 +253,9 @@ class Chain {
       if (b >= 1.0) {
         double w;
         if (nk == 0) {  // Beta(1, b) by inversion: 1 - V = U^(1/b) >= U > 2^-54
-          const double t = std::log(rv::uniform_pos(engine_)) / b;
-          v = -std::expm1(t);
-          w = std::exp(t);
+          const rv::StickDraw d = rv::beta_one_b_variate(engine_, b);
+          v = d.v;
+          w = d.one_minus_v;
         } else {
           const double ga = rv::gamma_variate(engine_, a);
           const double gb = rv::gamma_variate(engine_, b);
@@ -265,10 +273,12 @@ class Chain {
         }
       } else {
         double log_w;
+        double w = -1.0;  // 1 - V where known without a call
         if (nk == 0) {  // Beta(1, b) by inversion on the log scale
-          log_w = std::log(rv::uniform_pos(engine_)) / b;
-          // -expm1(t) rounds to 1 for t < -38 (e^t < 2^-54): skip the call.
-          v = log_w < -38.0 ? 1.0 : -std::expm1(log_w);
+          const rv::StickDraw d = rv::beta_one_b_variate(engine_, b);
+          v = d.v;
+          w = d.one_minus_v;
+          log_w = d.log_one_minus_v;
         } else {
           const rv::LogBetaDraw d = rv::log_beta_variate(engine_, a, b);
           v = std::exp(d.log_x);
@@ -277,8 +287,13 @@ class Chain {
         stick_[k] = {v, rest, log_scale};
         pi_[k] = v * rest * scale;
         log_scale += log_w;
-        // exp underflows to 0 below -745.2; glibc's underflow path is slow.
-        scale = log_scale < -746.0 ? 0.0 : std::exp(log_scale);
+        // While the scale is far from underflow it is carried as a product
+        // (1 - V is at hand); near and below it, exp(log_scale) exactly, 0
+        // below -746 (exp underflows there; glibc's underflow path is slow).
+        if (w >= 0.0 && log_scale > -700.0)
+          scale *= w;
+        else
+          scale = log_scale < -746.0 ? 0.0 : std::exp(log_scale);
       }
     }
     stick_[K_ - 1] = {1.0, rest, log_scale};

@@ -19,11 +19,13 @@
 // 1 - p0) with p0 = sum_k pi_k prod_j (1 - lambda_jk); the classes of the
 // unobserved ~ Multinomial(n0, pi_k prod_j (1 - lambda_jk)); alpha ~ Gamma(
 // a_alpha + K - 1, b_alpha - log pi_K). Start: lambda at the marginal list
-// frequencies, pi uniform, n0 = 0; then `warm_up` sweeps with alpha fixed at
-// 0.3 / K (as LCMCR), classes relabelled by decreasing pi, then `burn_in`
-// sweeps, then `samples` draws of N, one every `thin` sweeps.
+// frequencies, pi 0.9 / 4 on the first four classes and 0.1 / (K - 4) on the
+// others (uniform when K <= 4), both as LCMCR, n0 = 0; then `warm_up` sweeps
+// with alpha fixed at 0.3 / K (as LCMCR), classes relabelled by decreasing
+// pi, then `burn_in` sweeps, then `samples` draws of N, one every `thin`
+// sweeps.
 // Cost: each multinomial runs through the classes by decreasing pi and stops
-// when nobody is left (at most 16 left: one categorical draw each), so a
+// when nobody is left (the last 16 or fewer get a uniform each), so a
 // sweep costs O(M K) at worst whatever the counts; it grows from x1 to about
 // x100 counts (more classes hold people, so more full binomial and Beta
 // draws) and is flat beyond (bench/bench_lcmcr.cpp).

@@ -381,6 +381,60 @@ TEST(LcmcrRandomVariates, OrderedMultinomialGoodnessOfFit) {
   }
 }
 
+TEST(LcmcrRandomVariates, OrderedMultinomialPeoplePlacedByCountingHaveBinomialMargins) {
+  // The last few people of a multinomial (at most kMultinomialOrderedDirect)
+  // are placed by counting their uniforms below each cumulative weight. Over
+  // seven classes (one of weight 0) in a shuffled order, for n = 5 and 16
+  // (counting only) and 17 (one binomial first): every class's count must
+  // follow Binomial(n, its share) (chi-square, cells with expectation < 5
+  // merged, 0.999 quantile), the weight-0 class gets nobody and the counts
+  // add up to n.
+  Engine e(12);
+  const double w[7] = {0.02, 0.3, 0.05, 0.25, 0.0, 0.18, 0.2};
+  const int order[7] = {1, 3, 6, 5, 2, 0, 4};
+  for (int n : {5, 16, 17}) {
+    const int draws = 100000;
+    std::vector<std::vector<double>> observed(7, std::vector<double>(n + 1, 0.0));
+    std::int64_t out[7];
+    for (int i = 0; i < draws; ++i) {
+      multinomial_ordered(e, n, w, order, 7, 1.0, out);
+      std::int64_t sum = 0;
+      for (int k = 0; k < 7; ++k) {
+        ASSERT_GE(out[k], 0);
+        ASSERT_LE(out[k], n);
+        observed[static_cast<std::size_t>(k)][static_cast<std::size_t>(out[k])] += 1;
+        sum += out[k];
+      }
+      ASSERT_EQ(sum, n);
+      ASSERT_EQ(out[4], 0);
+    }
+    for (int k = 0; k < 7; ++k) {
+      if (w[k] == 0.0) continue;
+      double chi2 = 0;
+      int cells = 0;
+      double o_acc = 0;
+      double e_acc = 0;
+      for (int x = 0; x <= n; ++x) {
+        o_acc += observed[static_cast<std::size_t>(k)][static_cast<std::size_t>(x)];
+        e_acc += draws * std::exp(std::lgamma(n + 1.0) - std::lgamma(x + 1.0) -
+                                  std::lgamma(n - x + 1.0) + x * std::log(w[k]) +
+                                  (n - x) * std::log1p(-w[k]));
+        if (e_acc >= 5.0 && x < n) {
+          chi2 += (o_acc - e_acc) * (o_acc - e_acc) / e_acc;
+          ++cells;
+          o_acc = e_acc = 0;
+        }
+      }
+      chi2 += (o_acc - e_acc) * (o_acc - e_acc) / std::max(e_acc, 1e-300);
+      ++cells;
+      const double df = std::max(1, cells - 1);
+      const double z = 3.0902;
+      const double crit = df * std::pow(1 - 2 / (9 * df) + z * std::sqrt(2 / (9 * df)), 3);
+      EXPECT_LT(chi2, crit) << "n=" << n << " class " << k;
+    }
+  }
+}
+
 TEST(LcmcrRandomVariates, GoldenValues) {
   // Pinned streams: if one of these changes, every seeded result of the
   // sampler changes too. Update deliberately, never silently.

@@ -166,15 +166,16 @@ TEST(Lcmcr, GoldenValues) {
   auto r = estimate_lcmcr(load("HIV"), quick(20240601));
   ASSERT_TRUE(r);
   // (Re-pinned with the xoshiro256++ engine and the ordered multinomials,
-  // and again when the stick-breaking update left the log scale: the same
-  // distribution, other roundings, so the chains take other paths. Chain 1
-  // of this short run starts its draws still low, hence the low 2.5%.)
-  EXPECT_EQ(r->draws[0][0], 8879);
-  EXPECT_EQ(r->draws[1][299], 9697);
-  EXPECT_EQ(r->median, 10896);
+  // again when the stick-breaking update left the log scale, and again when
+  // the start became LCMCR's (most weight on four classes) and the last few
+  // people of a multinomial came to be placed by counting: the same
+  // distributions, other uses of the stream, so the chains take other paths.)
+  EXPECT_EQ(r->draws[0][0], 10667);
+  EXPECT_EQ(r->draws[1][299], 10330);
+  EXPECT_EQ(r->median, 10806);
   // Interpolated quantiles of integer draws: multiples of 1/40.
-  EXPECT_NEAR(r->lower, 3862.675, 0.01);
-  EXPECT_NEAR(r->upper, 14706.075, 0.01);
+  EXPECT_NEAR(r->lower, 9331.0, 0.01);
+  EXPECT_NEAR(r->upper, 12549.775, 0.01);
 }
 
 struct Reference {
@@ -205,21 +206,46 @@ const Case kStable[] = {
     {{"hare", 76, 70, 91}, {}},             {{"Artificial_3", 409, 233, 776}, {0.05, 0.15}},
 };
 
-// Datasets whose posterior has one mode: one run of 2 chains x (5,500 +
-// 1,000 x 20) sweeps must give the median within 3% and the interval ends
-// within 8% of LCMCR's (the measured seed-to-seed spread at the reference
-// settings, in the header comment, is well inside these bounds).
+// Datasets whose posterior has one mode: runs of 2 chains x (5,500 + 1,000 x
+// 20) sweeps for 5 fixed seeds; the median over the 5 runs of each summary
+// must be within 3% (median) and 8% (interval ends) of LCMCR's. One run is
+// not enough: its 97.5% point moves by about 3% between seeds (NewOrl_5's
+// upper end over seeds 101-140: 1,312-1,479, reference 1,340), so one seed
+// fails the 8% now and then whenever the random stream changes; the median
+// of 5 halves that spread.
 TEST(Lcmcr, AgreesWithReferenceOnUnimodalDatasets) {
-  for (const auto& [ref, tol] : kStable) {
-    LcmcrOptions o = quick(101);
+  constexpr int kSeeds = 5;
+  constexpr int kCases = static_cast<int>(std::size(kStable));
+  std::vector<LcmcrResult> runs(kCases * kSeeds);
+  std::vector<char> ok(runs.size(), 0);
+  parallel_for(static_cast<int>(runs.size()), [&](int i) {
+    LcmcrOptions o = quick(static_cast<std::uint64_t>(101 + i % kSeeds));
     o.burn_in = 5000;
     o.samples = 1000;
     o.thin = 20;
-    auto r = estimate_lcmcr(load(ref.name), o);
-    ASSERT_TRUE(r) << ref.name;
-    EXPECT_NEAR(r->median, ref.median, tol.median * ref.median) << ref.name;
-    EXPECT_NEAR(r->lower, ref.lower, tol.ends * ref.lower) << ref.name;
-    EXPECT_NEAR(r->upper, ref.upper, tol.ends * ref.upper) << ref.name;
+    o.parallel = false;  // the runs share the cores
+    auto r = estimate_lcmcr(load(kStable[i / kSeeds].ref.name), o);
+    if (!r) return;
+    runs[static_cast<std::size_t>(i)] = std::move(*r);
+    ok[static_cast<std::size_t>(i)] = 1;
+  });
+  for (int c = 0; c < kCases; ++c) {
+    const auto& [ref, tol] = kStable[c];
+    std::vector<double> median, lower, upper;
+    for (int s = 0; s < kSeeds; ++s) {
+      const auto i = static_cast<std::size_t>(c * kSeeds + s);
+      ASSERT_TRUE(ok[i]) << ref.name << " seed " << 101 + s;
+      median.push_back(runs[i].median);
+      lower.push_back(runs[i].lower);
+      upper.push_back(runs[i].upper);
+    }
+    auto middle = [](std::vector<double> v) {
+      std::sort(v.begin(), v.end());
+      return v[v.size() / 2];
+    };
+    EXPECT_NEAR(middle(median), ref.median, tol.median * ref.median) << ref.name;
+    EXPECT_NEAR(middle(lower), ref.lower, tol.ends * ref.lower) << ref.name;
+    EXPECT_NEAR(middle(upper), ref.upper, tol.ends * ref.upper) << ref.name;
   }
 }
 
@@ -265,52 +291,46 @@ TEST(Lcmcr, AgreesWithReferenceOnHivAtReferenceSettings) {
   EXPECT_GE(main_mode, 5);
 }
 
-// Ned_5 and Ned: multimodal (header comment). Each seed runs 1 chain (the
-// six runs share the cores); the test checks that our per-seed medians are
-// not all above the reference, for Ned_5 that they are not all well below it
-// either, and that the majority mode of Ned_5 is LCMCR's (its median within
-// 8% of the reference for at least half the seeds).
-// Ned_5's upper side: our main mode centres about 3% below LCMCR's one run
-// (per-seed medians of 20 seeds x 55,000 sweeps, both random streams this
-// sampler has had: main mode 47,200-49,900, centre ~48,500 = 0.966 x
-// 50,232). A bound of 0.97 x reference therefore failed for about a quarter
-// of seed triples by chance alone; 0.95 fails for 3-6% (12 and 14 of 20
-// seeds reach it), and a sampler stuck in the low modes (~20-30k) still
-// fails it.
+// Ned_5 and Ned: multimodal (header comment). Each seed runs 1 chain of
+// 500 + 5,000 + 500 x 100 sweeps (the runs share the cores). Checked: our
+// per-seed medians are not all above the reference (both tables); for Ned_5
+// they are not all well below it either (the highest at least 0.95 x the
+// reference: a sampler stuck in the low modes, ~20-30k, fails this), and
+// LCMCR's mode is the one most seeds find: at least 5 of seeds 1-12 have
+// their median within 8% of the reference. Measured with this sampler: 18
+// of seeds 1-30 (60%; the others in modes near 20-31k and 100-140k), so 5 of
+// 12 is missed with probability about 6% when the random stream changes;
+// with the uniform start the sampler had before, 11 of 30 (37%) - the
+// start LCMCR uses (most weight on four classes) finds its mode more often.
+// Ned's reference sits in a mode that only some seeds reach (header), so only
+// its lower side is checked, on seeds 1-3.
 TEST(Lcmcr, ReferenceLiesAmongOurChainsOnMultimodalNed) {
-  const Reference refs[] = {Reference{"Ned_5", 50232, 42698, 64168},
-                            Reference{"Ned", 130718, 74117, 169066}};
-  const std::uint64_t seeds[] = {1, 2, 8};
-  const CaptureTable tables[] = {load(refs[0].name), load(refs[1].name)};
-  std::vector<double> medians(6, 0.0);
-  parallel_for(6, [&](int i) {
+  const Reference ned5{"Ned_5", 50232, 42698, 64168};
+  const Reference ned{"Ned", 130718, 74117, 169066};
+  constexpr int kNed5Seeds = 12;
+  constexpr int kNedSeeds = 3;
+  const CaptureTable tables[] = {load(ned5.name), load(ned.name)};
+  std::vector<double> medians(kNed5Seeds + kNedSeeds, 0.0);
+  parallel_for(kNed5Seeds + kNedSeeds, [&](int i) {
+    const bool is_ned5 = i < kNed5Seeds;
     LcmcrOptions o;
     o.chains = 1;
-    o.seed = seeds[i % 3];
+    o.seed = static_cast<std::uint64_t>(is_ned5 ? i + 1 : i - kNed5Seeds + 1);
     o.burn_in = 5000;
     o.samples = 500;
     o.thin = 100;
-    auto r = estimate_lcmcr(tables[i / 3], o);
+    auto r = estimate_lcmcr(tables[is_ned5 ? 0 : 1], o);
     medians[static_cast<std::size_t>(i)] = r ? r->median : std::nan("");
   });
-  for (int d = 0; d < 2; ++d) {
-    const Reference& ref = refs[d];
-    const std::vector<double> m(medians.begin() + 3 * d, medians.begin() + 3 * d + 3);
-    int close = 0;
-    for (double v : m) {
-      ASSERT_TRUE(std::isfinite(v)) << ref.name;
-      close += std::abs(v - ref.median) < 0.08 * ref.median;
-    }
-    const auto [lo, hi] = std::minmax_element(m.begin(), m.end());
-    EXPECT_LE(*lo, ref.median * 1.03) << ref.name;
-    // Ned's reference sits in a mode that 3 of 10 full-length seeds reached
-    // (header); these shorter runs need not reach it, so only Ned_5's upper
-    // side is checked.
-    if (std::string(ref.name) == "Ned_5") {
-      EXPECT_GE(*hi, ref.median * 0.95) << ref.name;
-      EXPECT_GE(close, 2) << ref.name;
-    }
-  }
+  for (double v : medians) ASSERT_TRUE(std::isfinite(v));
+  const std::vector<double> m5(medians.begin(), medians.begin() + kNed5Seeds);
+  const std::vector<double> m6(medians.begin() + kNed5Seeds, medians.end());
+  int close = 0;
+  for (double v : m5) close += std::abs(v - ned5.median) < 0.08 * ned5.median;
+  EXPECT_LE(*std::min_element(m5.begin(), m5.end()), ned5.median * 1.03);
+  EXPECT_GE(*std::max_element(m5.begin(), m5.end()), ned5.median * 0.95);
+  EXPECT_GE(close, 5);
+  EXPECT_LE(*std::min_element(m6.begin(), m6.end()), ned.median * 1.03);
 }
 
 TEST(Lcmcr, TimeDoesNotDependOnCountsAndScalesSensibly) {

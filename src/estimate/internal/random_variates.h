@@ -10,7 +10,7 @@
 // correctly).
 //
 // Cost: every generator here runs in O(1) expected time, independent of its
-// parameters (counts, means): binomial by BTRD (Hormann 1993, Boost) or by
+// parameters (counts, means): binomial by BTRD (Hormann 1993) or by
 // inversion when the mean is below 11 (whose expected cost is bounded by the
 // mean), Poisson
 // by PTRS (Hormann 1993, Boost), gamma by Marsaglia & Tsang (2000); the
@@ -23,9 +23,9 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
-#include <boost/random/binomial_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 
@@ -162,8 +162,25 @@ inline BetaDraw beta_variate(Engine& engine, double a, double b) {
   }
   const double ga = gamma_variate(engine, a);
   const double gb = gamma_variate(engine, b);
-  const double s = ga + gb;
-  return {ga / s, gb / s, ga / gb};
+  const double r = 1.0 / (ga + gb);
+  return {ga * r, gb * r, ga / gb};
+}
+
+// V ~ Beta(1, b), b > 0, by inversion: 1 - V = U^(1/b). Returns V and 1 - V,
+// each with full relative precision, and log(1 - V) = log(U) / b exactly.
+// One log and one exp; expm1 only where V < 0.4 (where 1 - exp(t) would
+// lose V's low digits). Where 1 - V underflows (log below -708) it is
+// returned as 0 and V as 1.
+struct StickDraw {
+  double v;
+  double one_minus_v;
+  double log_one_minus_v;
+};
+inline StickDraw beta_one_b_variate(Engine& engine, double b) {
+  const double t = std::log(uniform_pos(engine)) / b;
+  if (t < -708.0) return {1.0, 0.0, t};
+  const double w = std::exp(t);
+  return {t < -0.5 ? 1.0 - w : -std::expm1(t), w, t};
 }
 
 // log Beta(a, b) draw for any a, b > 0: returns log x and log(1 - x).
@@ -206,14 +223,123 @@ inline constexpr auto kReciprocal = [] {
   return r;
 }();
 
+// The correction term of Stirling's formula, fc(k) = log k! - log sqrt(2 pi)
+// - (k + 1/2) log(k + 1) + (k + 1): exact (from lgamma) below 10, beyond by
+// the series 1/(12 z) - 1/(360 z^3) + 1/(1260 z^5), z = k + 1 (its error
+// there is below 1e-12).
+inline double stirling_correction(double k) {
+  static const std::array<double, 10> exact = [] {
+    std::array<double, 10> t{};
+    for (int i = 0; i < 10; ++i) {
+      const double z = i + 1.0;
+      t[static_cast<std::size_t>(i)] =
+          std::lgamma(z) - 0.5 * std::log(2.0 * M_PI) - (z - 0.5) * std::log(z) + z;
+    }
+    return t;
+  }();
+  if (k < 10.0) return exact[static_cast<std::size_t>(k)];
+  const double z = 1.0 / (k + 1.0);
+  const double z2 = z * z;
+  return (1.0 / 12.0 - (1.0 / 360.0 - z2 / 1260.0) * z2) * z;
+}
+
+// floor(x) for |x| < 2^63 as an integer, without a call (std::floor is a
+// library call on x86-64 without SSE4.1).
+inline std::int64_t floor_to_int(double x) {
+  const auto t = static_cast<std::int64_t>(x);  // rounds toward zero
+  return t - (x < static_cast<double>(t) ? 1 : 0);
+}
+
+// Binomial(n, p) for p <= 1/2 given with q = 1 - p, (n + 1) p >= 11: BTRD,
+// the transformed rejection of Hormann (1993, J. Statist. Comput. Simul.
+// 46:101), written out from the paper's steps. About 80% of draws are
+// accepted at once, from one uniform; the others are checked against the
+// exact probabilities. The arithmetic is rearranged for latency (a draw's
+// cost is mostly the chain sqrt -> divisions -> floor, and the next
+// binomial of a multinomial waits for it), without changing what is drawn:
+// v_r = 0.92 - 4.2 / b is kept as D / b with D = 0.92 b - 4.2, so that the
+// immediate acceptance needs one division instead of three; the ratio
+// f(k) / f(mode), a product of at most 15 factors (nr / i - r), is taken as
+// two products compared by multiplication (no division per factor). Expected
+// cost O(1) for every n and p.
+inline std::int64_t binomial_btrd(Engine& engine, std::int64_t n, double p, double q) {
+  const double nd = static_cast<double>(n);
+  const double npq = nd * p * q;
+  const double spq = std::sqrt(npq);
+  const double b = 1.15 + 2.53 * spq;
+  const double a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const double c = nd * p + 0.5;
+  const double d = 0.92 * b - 4.2;  // v_r * b
+  for (;;) {
+    const double v0 = uniform01(engine);
+    const double vb = v0 * b;
+    if (vb <= 0.86 * d) {
+      // 1: immediate acceptance. u = v / v_r - 0.43 = t / d with t = v b -
+      // 0.43 d; k = floor((2 a / (0.5 - |u|) + b) u + c)
+      //           = floor((2 a d + b e) t / (e d) + c) with e = 0.5 d - |t|.
+      const double t = vb - 0.43 * d;
+      const double e = 0.5 * d - std::fabs(t);
+      return floor_to_int((2.0 * a * d + b * e) * t / (e * d) + c);
+    }
+    const double v_r = d / b;
+    double u;
+    double v;
+    if (v0 >= v_r) {  // 2: a point under the hat outside the inner box
+      u = uniform01(engine) - 0.5;
+      v = v0;
+    } else {
+      u = v0 / v_r - 0.93;
+      u = (u < 0.0 ? -0.5 : 0.5) - u;
+      v = uniform01(engine) * v_r;
+    }
+    const double us = 0.5 - std::fabs(u);  // 3.0: transform to k
+    const double k = static_cast<double>(floor_to_int((2.0 * a / us + b) * u + c));
+    if (k < 0.0 || k > nd) continue;
+    v *= (2.83 + 5.1 / b) * spq / (a / (us * us) + b);
+    const double r = p / q;
+    const double nr = (nd + 1.0) * r;
+    const double mode = static_cast<double>(floor_to_int((nd + 1.0) * p));
+    const double km = std::fabs(k - mode);
+    if (km <= 15.0) {  // 3.1: f(k) / f(mode) by the recursion, as num / den
+      double num = 1.0;
+      double den = 1.0;
+      if (mode < k) {
+        for (double i = mode + 1.0; i <= k; i += 1.0) {
+          num *= nr - r * i;
+          den *= i;
+        }
+        if (v * den <= num) return static_cast<std::int64_t>(k);
+      } else {
+        for (double i = k + 1.0; i <= mode; i += 1.0) {
+          num *= nr - r * i;
+          den *= i;
+        }
+        if (v * num <= den) return static_cast<std::int64_t>(k);
+      }
+      continue;
+    }
+    v = std::log(v);  // 3.2: squeeze on the log scale
+    const double rho = (km / npq) * (((km / 3.0 + 0.625) * km + 1.0 / 6.0) / npq + 0.5);
+    const double t = -km * km / (2.0 * npq);
+    if (v < t - rho) return static_cast<std::int64_t>(k);
+    if (v > t + rho) continue;
+    const double nm = nd - mode + 1.0;  // 3.3: the exact log ratio
+    const double h = (mode + 0.5) * std::log((mode + 1.0) / (r * nm)) +
+                     stirling_correction(mode) + stirling_correction(nd - mode);
+    const double nk = nd - k + 1.0;
+    if (v <= h + (nd + 1.0) * std::log(nm / nk) + (k + 0.5) * std::log(nk * r / (k + 1.0)) -
+                 stirling_correction(k) - stirling_correction(nd - k))
+      return static_cast<std::int64_t>(k);
+  }
+}
+
 // Binomial(n, p) for p <= 1/2 given with q = 1 - p (both exact): inversion
-// (sequential search from 0) when (n + 1) p < 11, else BTRD (Boost). The
+// (sequential search from 0) when (n + 1) p < 11, else BTRD. The
 // search starts with a cheap exact test: U < 1 - n p implies U < q^n = P(0),
 // so the common "no one in this class" case costs one uniform and no log.
 inline std::int64_t binomial_small_p(Engine& engine, std::int64_t n, double p, double q) {
   const double nd = static_cast<double>(n);
-  if ((nd + 1.0) * p >= 11.0)
-    return boost::random::binomial_distribution<std::int64_t, double>(n, p)(engine);
+  if ((nd + 1.0) * p >= 11.0) return binomial_btrd(engine, n, p, q);
   for (;;) {
     double u = uniform01(engine);
     if (u < 1.0 - nd * p) return 0;
@@ -307,10 +433,13 @@ inline void multinomial_variate(Engine& engine, std::int64_t n, const double* w,
   out[last] = left;
 }
 
-// In multinomial_ordered, once at most this many people are left, each is
-// drawn on his own (a uniform and a short search) rather than by binomials whose
-// inversion costs an exp, a log1p and a loop apiece.
+// In multinomial_ordered, once at most this many people are left they are
+// placed one by one (a uniform each) rather than by binomials, whose
+// inversion costs an exp, a log1p and a loop and whose BTRD costs a square
+// root and a division on the chain of dependent draws.
 inline constexpr std::int64_t kMultinomialOrderedDirect = 16;
+inline constexpr std::int64_t kPerPersonMax = 64;
+inline constexpr double kPerPersonMean = 1e300;
 
 // Multinomial(n, p proportional to w) into out[0..k), drawing the classes in
 // the order order[0..k) (a permutation of 0..k), total = sum w > 0, w >= 0.
@@ -319,6 +448,12 @@ inline constexpr std::int64_t kMultinomialOrderedDirect = 16;
 // ends (nobody left) before it reaches the light ones: one binomial per
 // class that gets someone instead of one cheap test per class. The order
 // only changes which uniforms are used, not the distribution.
+// The last few people (at most kMultinomialOrderedDirect) get a uniform each
+// on [0, rest); the class of a person is where his uniform falls among the
+// cumulative weights, and the count of a class is found by counting the
+// uniforms below each cumulative weight in turn (no search per person, no
+// branch per comparison: the comparisons of all the people run in vector
+// registers), stopping once every person is placed.
 inline void multinomial_ordered(Engine& engine, std::int64_t n, const double* w,
                                 const int* order, int k, double total, std::int64_t* out) {
   for (int i = 0; i < k; ++i) out[i] = 0;
@@ -335,6 +470,10 @@ inline void multinomial_ordered(Engine& engine, std::int64_t n, const double* w,
       out[c] = left;
       return;
     }
+    // Up to kPerPersonMax people left: one by one, unless this class's
+    // binomial is nearly certain (mean of the smaller side below 1/2), which
+    // its inversion settles with one uniform.
+    if (left <= kPerPersonMax && static_cast<double>(left) * std::min(p, 1.0 - p) >= kPerPersonMean) break;
     const std::int64_t x = binomial_variate(engine, left, p);
     out[c] = x;
     left -= x;
@@ -345,14 +484,34 @@ inline void multinomial_ordered(Engine& engine, std::int64_t n, const double* w,
     out[order[last]] += left;
     return;
   }
-  // A few people left: one categorical draw each over classes i..last (the
-  // heavy classes first, so the search is short).
-  for (std::int64_t t = 0; t < left; ++t) {
-    double u = uniform01(engine) * rest;
-    int j = i;
-    for (; j < last && !(u < w[order[j]]); ++j) u -= w[order[j]];
-    ++out[order[j]];
+  // Uniforms padded to a multiple of 4 with +infinity (never below a bound).
+  constexpr int kBlock = 4;
+  constexpr int kMax = static_cast<int>(kPerPersonMax);
+  double u[kMax];
+  const int people = static_cast<int>(left);
+  const int padded = (people + kBlock - 1) / kBlock * kBlock;
+  for (int t = 0; t < people; ++t) u[t] = uniform01(engine) * rest;
+  for (int t = people; t < padded; ++t) u[t] = std::numeric_limits<double>::infinity();
+  int placed = 0;
+  double bound = 0.0;
+  for (int j = i; j < last; ++j) {
+    bound += w[order[j]];
+    // Two people per vector compare (all-ones where u < bound), summed.
+    using Doubles = double __attribute__((vector_size(16)));
+    using Masks = std::int64_t __attribute__((vector_size(16)));
+    const Doubles b = {bound, bound};
+    Masks sum = {0, 0};
+    for (int t = 0; t < padded; t += 2) {
+      Doubles v;
+      std::memcpy(&v, u + t, sizeof v);
+      sum += v < b;
+    }
+    const int below = static_cast<int>(-(sum[0] + sum[1]));
+    out[order[j]] = below - placed;
+    placed = below;
+    if (placed == people) return;
   }
+  out[order[last]] += people - placed;
 }
 
 }  // namespace uncounted::random_internal
