@@ -438,8 +438,6 @@ inline void multinomial_variate(Engine& engine, std::int64_t n, const double* w,
 // inversion costs an exp, a log1p and a loop and whose BTRD costs a square
 // root and a division on the chain of dependent draws.
 inline constexpr std::int64_t kMultinomialOrderedDirect = 16;
-inline constexpr std::int64_t kPerPersonMax = 64;
-inline constexpr double kPerPersonMean = 1e300;
 
 // Multinomial(n, p proportional to w) into out[0..k), drawing the classes in
 // the order order[0..k) (a permutation of 0..k), total = sum w > 0, w >= 0.
@@ -470,10 +468,6 @@ inline void multinomial_ordered(Engine& engine, std::int64_t n, const double* w,
       out[c] = left;
       return;
     }
-    // Up to kPerPersonMax people left: one by one, unless this class's
-    // binomial is nearly certain (mean of the smaller side below 1/2), which
-    // its inversion settles with one uniform.
-    if (left <= kPerPersonMax && static_cast<double>(left) * std::min(p, 1.0 - p) >= kPerPersonMean) break;
     const std::int64_t x = binomial_variate(engine, left, p);
     out[c] = x;
     left -= x;
@@ -486,7 +480,7 @@ inline void multinomial_ordered(Engine& engine, std::int64_t n, const double* w,
   }
   // Uniforms padded to a multiple of 4 with +infinity (never below a bound).
   constexpr int kBlock = 4;
-  constexpr int kMax = static_cast<int>(kPerPersonMax);
+  constexpr int kMax = static_cast<int>(kMultinomialOrderedDirect);
   double u[kMax];
   const int people = static_cast<int>(left);
   const int padded = (people + kBlock - 1) / kBlock * kBlock;
