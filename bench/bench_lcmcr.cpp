@@ -1,5 +1,7 @@
 // LCMCR sampler speed: 110,000 Gibbs sweeps (the reference setting: LCMCR
-// 0.4.14 takes 1.1-3.1 s per dataset, REFERENCE.md) on HIV, Ned_5, Ned and
+// 0.4.14 takes 1.1-3.1 s per dataset in REFERENCE.md, 0.83-1.43 s for these
+// four on the 2-core development machine: bench/lcmcr_reference_time.R) on
+// HIV, Ned_5, Ned and
 // NewOrl, and on the same tables with every count x 1,000 (time must not
 // grow with the counts); one chain also at x10, x100 and x1,000,000, to show
 // where the time stops growing (docs/ESTIMATION.md, LCMCR speed).

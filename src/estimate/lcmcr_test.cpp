@@ -3,22 +3,24 @@
 // interval coverage on simulated populations.
 //
 // Monte Carlo error, measured (Release build, default options: 1 chain of
-// 500 + 10,000 + 1,000 x 100 sweeps, seeds 1..10; median (2.5-97.5%)):
-//   NewOrl      704-722 (499-527 / 1041-1121)   reference 714 (511-1,053)
-//   NewOrl_5    818-850 (560-586 / 1327-1442)   reference 827 (564-1,340)
-//   Western     1832-2012 (1275-1339 / 2859-3307) reference 1,828 (1,325-3,029)
-//   lesbian     5162-5552 (4173-4641 / 7000-7354) reference 5,526 (4,470-7,307)
-//   MY5, spina_bifida, hare, Artificial_3: medians within 1-2% of each other
-//     and of the reference.
-//   HIV         7 seeds 10849-10964 (9230-9424 / 12855-13253), but 3 of 10
-//     seeds spend most of the run in a second posterior mode (a latent class
-//     with low capture probabilities): medians 11634-12324, upper ends
-//     15508-17058. Reference 10,906 (9,319-12,963) is the first mode.
-//   Ned_5       7 seeds 45420-51297, 3 seeds with long visits to a low mode
-//     (medians 18744, 46840 with lower end 22373...). Reference 50,232.
-//   Ned         three modes: medians ~45k (1 seed), ~51k (6 seeds),
-//     ~131-139k (3 seeds; ESS < 10). Reference 130,718 (74,117-169,066)
-//     is the high mode.
+// 500 + 10,000 + 1,000 x 100 sweeps, seeds 1..10; median (2.5-97.5%); with
+// LCMCR's start, most weight on four classes):
+//   NewOrl      709-722 (503-524 / 1027-1100)   reference 714 (511-1,053)
+//   NewOrl_5    826-851 (560-586 / 1325-1472)   reference 827 (564-1,340)
+//   Western     1800-1876 (1274-1333 / 2893-3183) reference 1,828 (1,325-3,029)
+//   lesbian     5242-5530 (4234-4533 / 6972-7525) reference 5,526 (4,470-7,307)
+//   MY5 626-631, spina_bifida 731-735, hare 76-77, Artificial_3 396-413:
+//     medians within 1-3% of each other and of the reference.
+//   HIV         8 seeds 10882-10970 (9314-9447 / 12869-13158), but 2 of 10
+//     seeds spend much of the run in a second posterior mode (a latent class
+//     with low capture probabilities): medians 11964-11972, upper ends
+//     16400-16981. Reference 10,906 (9,319-12,963) is the first mode.
+//   Ned_5       7 seeds 47864-49034, one in a high mode (141,600), one in a
+//     low one (25,141), one moving between them (52,611, ESS 1). Reference
+//     50,232.
+//   Ned         modes near 50k (5 seeds, 49408-53293) and 140k (4 seeds,
+//     139800-144728), one seed moving between them (114,648, ESS 1).
+//     Reference 130,718 (74,117-169,066) is the high mode.
 // The multimodal posteriors (HIV, Ned_5, Ned) are a property of the model on
 // these tables (R-hat > 1.1 flags them), not of the sampler: the LCMCR
 // reference is one chain of one seed. Tests on them therefore check that the
@@ -251,7 +253,7 @@ TEST(Lcmcr, AgreesWithReferenceOnUnimodalDatasets) {
 
 // HIV at LCMCR's reference settings (one chain of 500 + 10,000 + 1,000 x 100
 // sweeps, as the reference run) for seeds 1-8, fixed before looking at any
-// result. The posterior has a second mode that about 3 chains in 10 visit
+// result. The posterior has a second mode that 2-3 chains in 10 visit
 // for long (header comment), so one seed's run is not a fair test: a run may
 // sit in either mode. The reference (one LCMCR chain) is the main mode.
 // Checked: most runs (at least 5 of 8) have their median within 3% of the
