@@ -1,10 +1,10 @@
 // LCMCR sampler speed: 110,000 Gibbs sweeps (the reference setting: LCMCR
 // 0.4.14 takes 1.1-3.1 s per dataset in REFERENCE.md, 0.83-1.43 s for these
 // four on the 2-core development machine: bench/lcmcr_reference_time.R) on
-// HIV, Ned_5, Ned and
-// NewOrl, and on the same tables with every count x 1,000 (time must not
-// grow with the counts); one chain also at x10, x100 and x1,000,000, to show
-// where the time stops growing (docs/ESTIMATION.md, LCMCR speed).
+// HIV, Ned_5, Ned and NewOrl, and on the same tables with every count x 1,000
+// (time must not grow with the counts); one chain also at x10, x100 and
+// x1,000,000, to show where the time stops growing (docs/ESTIMATION.md, LCMCR
+// speed).
 //   one_chain:  1 chain of 500 warm-up + 9,500 burn-in + 1,000 x 100 sweeps.
 //   two_chains: the same 110,000 sweeps split over 2 chains on 2 threads
 //               (each 500 + 4,500 + 500 x 100), 1,000 draws in all.
