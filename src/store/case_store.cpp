@@ -59,6 +59,26 @@ Status write_sealed_store(const std::string& path, const StoreHeader& header, co
 }  // namespace
 
 std::string journal_path(const std::string& store_path) { return store_path + ".journal"; }
+
+namespace {
+
+// True if nothing is at `path`, or a regular file that is empty or begins
+// like a journal: what `create` may remove (a journal left by a deleted store
+// of the same name, or one torn before its header was written). Anything
+// else there is someone's file.
+bool may_remove_as_journal(const std::string& path) {
+  std::error_code error;
+  const auto status = std::filesystem::symlink_status(path, error);
+  if (error || status.type() == std::filesystem::file_type::not_found) return true;
+  if (status.type() != std::filesystem::file_type::regular) return false;
+  std::ifstream in(path, std::ios::binary);
+  char magic[8] = {};
+  in.read(magic, sizeof magic);
+  const auto got = static_cast<std::size_t>(in.gcount());
+  return got == 0 || (got == sizeof magic && std::string_view(magic, sizeof magic) == "UNCJRNL1");
+}
+
+}  // namespace
 std::string lock_path(const std::string& store_path) { return store_path + ".lock"; }
 
 Status CaseStore::create(const std::string& path, const crypto::SecureBytes& passphrase,
@@ -66,6 +86,10 @@ Status CaseStore::create(const std::string& path, const crypto::SecureBytes& pas
   crypto::harden_process();
   if (path.empty() || path.back() == '/') return fail("the store needs a file name");
   if (internal::file_exists(path)) return fail(path + ": a file already exists there; choose another name");
+  if (!may_remove_as_journal(journal_path(path)))
+    return fail(journal_path(path) +
+                ": a file that is not an uncounted journal is in the way of the new store's journal; "
+                "move it or choose another name");
   auto lock = StoreLock::acquire(lock_path(path), LockMode::exclusive);
   if (!lock) return tl::unexpected(lock.error());
   auto key = crypto::derive_key(passphrase, kdf);

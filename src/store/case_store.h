@@ -52,8 +52,11 @@ bool is_store_file(const std::string& path);
 class CaseStore {
  public:
   // Creates a new store at `path` with the current schema, a fresh
-  // pseudonym key and a first audit entry ("init" by `actor`). Error if a
-  // store already exists there, or the directory is not writable.
+  // pseudonym key and a first audit entry ("init" by `actor`). A journal
+  // left at `path`.journal by a deleted store of that name (or an empty
+  // file) is removed; any other file there is left alone and the store is
+  // not created. Error if a file already exists at `path`, something other
+  // than a journal is at `path`.journal, or the directory is not writable.
   static Status create(const std::string& path, const crypto::SecureBytes& passphrase,
                        const crypto::KdfParams& kdf, const std::string& actor);
 

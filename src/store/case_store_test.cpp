@@ -453,6 +453,38 @@ TEST_F(CaseStoreTest, TornJournalTailIsDroppedAndStaleJournalIgnored) {
   EXPECT_FALSE(fs::exists(journal_path(path_)));
 }
 
+TEST_F(CaseStoreTest, CreateRemovesOnlyAJournalBesideTheNewStore) {
+  // A journal left by a deleted store of the same name, or an empty one, is
+  // removed (it must not be replayed into the new store)...
+  {
+    auto store = CaseStore::open(path_, pass(), Access::write);
+    ASSERT_TRUE(import(*store, {person("1", "박순희", "Hoeryong")}));
+  }
+  const std::string reused = (dir_ / "reused.store").string();
+  fs::copy_file(journal_path(path_), journal_path(reused));
+  ASSERT_TRUE(CaseStore::create(reused, pass(), fast_kdf(), "tester"));
+  EXPECT_FALSE(fs::exists(journal_path(reused)));
+  const std::string empty = (dir_ / "empty.store").string();
+  std::ofstream(journal_path(empty), std::ios::binary).flush();
+  ASSERT_TRUE(CaseStore::create(empty, pass(), fast_kdf(), "tester"));
+  EXPECT_FALSE(fs::exists(journal_path(empty)));
+  // ...but any other file there is someone's: init is refused and nothing
+  // is written (no store, no lock).
+  const std::string notes = (dir_ / "notes").string();
+  std::ofstream(journal_path(notes), std::ios::binary) << "names of the people I met";
+  auto before = snapshot(dir_);
+  auto created = CaseStore::create(notes, pass(), fast_kdf(), "tester");
+  ASSERT_FALSE(created);
+  EXPECT_NE(created.error().message().find("not an uncounted journal"), std::string::npos);
+  EXPECT_EQ(created.error().message().find("names of"), std::string::npos);
+  EXPECT_EQ(snapshot(dir_), before);
+  // A directory or a link in its place is refused too.
+  const std::string linked = (dir_ / "linked").string();
+  fs::create_symlink(journal_path(path_), journal_path(linked));
+  EXPECT_FALSE(CaseStore::create(linked, pass(), fast_kdf(), "tester"));
+  EXPECT_TRUE(fs::exists(journal_path(path_)));
+}
+
 TEST_F(CaseStoreTest, AStoreFileOlderThanItsJournalIsRefused) {
   auto old_copy = slurp(path_);  // generation 1
   {
