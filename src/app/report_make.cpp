@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "app/build_info.h"
+#include "app/exclusive_file.h"
 #include "app/estimate_json_reader.h"
 #include "app/output_paths.h"
 #include "app/report_estimates.h"
@@ -147,16 +147,25 @@ Result<report::ReportData> load_report_data(const std::string& dir, bool synthet
   return data;
 }
 
+std::string report_temp_path(const std::string& out) {
+  const fs::path target(out);
+  return (target.parent_path() / ("." + target.filename().string() + ".tmp")).string();
+}
+
 Status write_report(const report::ReportData& data, const std::string& out, report::Audience audience) {
   const std::string html = report::render_report_html(data, audience);
   const fs::path target(out);
-  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp");
+  const fs::path temp = report_temp_path(out);
   {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file << html;
-    file.close();
-    if (!file) {
-      std::error_code ignored;
+    // A leftover of a killed run is replaced; the new file is created (it
+    // never writes into, or through, whatever was there) and written
+    // through its own descriptor.
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    auto file = ExclusiveFile::create(temp.string(), 0666);
+    if (!file) return fail(out + ": cannot write the report (" + file.error().message() + ")");
+    file->out() << html;
+    if (auto ok = file->finish(); !ok) {
       fs::remove(temp, ignored);
       return fail(out + ": cannot write the report");
     }
@@ -177,7 +186,10 @@ Result<ReportMade> make_report(const ReportRequest& request) {
   std::vector<InputPath> inputs;
   for (const auto& input : data->provenance.inputs)
     inputs.push_back({"the input", (fs::path(request.from_dir) / input.label).string()});
-  if (auto ok = check_output_paths(inputs, {{"--out", request.out}}); !ok) return tl::unexpected(ok.error());
+  if (auto ok = check_output_paths(inputs, {{"--out", request.out},
+                                            {"--out (its temporary file)", report_temp_path(request.out)}});
+      !ok)
+    return tl::unexpected(ok.error());
   if (auto written = write_report(*data, request.out, request.audience); !written)
     return tl::unexpected(written.error());
   ReportMade made;

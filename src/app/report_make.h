@@ -48,6 +48,11 @@ struct ReportMade {
 // Reads the folder (see above) into ReportData.
 Result<report::ReportData> load_report_data(const std::string& dir, bool synthetic);
 
+// The temporary file write_report writes before renaming it to `out`:
+// ".NAME.tmp" beside it. Callers check it with their outputs
+// (app/output_paths.h): it is removed and created anew.
+std::string report_temp_path(const std::string& out);
+
 // Renders `data` for `audience` and writes it to `out` (temp file + rename).
 Status write_report(const report::ReportData& data, const std::string& out, report::Audience audience);
 

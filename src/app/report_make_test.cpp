@@ -126,6 +126,28 @@ TEST_F(ReportFolder, WritesTheFileAndRefusesAnEmptyFolder) {
   EXPECT_FALSE(fs::exists(dir_ / ".r.html.tmp"));
 }
 
+TEST_F(ReportFolder, TheTemporaryFileNeverWritesIntoWhatIsThere) {
+  write("estimate.json", format_estimate_json(sample_estimate()));
+  const std::string out = (dir_ / "r.html").string();
+  // A store where the temporary file goes: refused like --out itself.
+  write(".r.html.tmp", "UNCSTOR1 and the rest of an encrypted store");
+  auto refused = make_report({dir_.string(), out, report::Audience::kPublic, true});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message().find("its temporary file"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out));
+  // A link there (say, to a notes file): the link is replaced, what it
+  // points at is not written through.
+  fs::remove(dir_ / ".r.html.tmp");
+  write("notes.txt", "my notes");
+  fs::create_symlink(dir_ / "notes.txt", dir_ / ".r.html.tmp");
+  auto made = make_report({dir_.string(), out, report::Audience::kPublic, true});
+  ASSERT_TRUE(made) << made.error().message();
+  std::ifstream notes(dir_ / "notes.txt");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(notes), {}), "my notes");
+  EXPECT_GT(fs::file_size(out), 1000u);
+  EXPECT_FALSE(fs::exists(fs::symlink_status(dir_ / ".r.html.tmp")));
+}
+
 TEST_F(ReportFolder, ReadsAnOptionalSensitivityFile) {
   write("estimate.json", format_estimate_json(sample_estimate()));
   auto without = load_report_data(dir_.string(), false);

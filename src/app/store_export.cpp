@@ -1,14 +1,12 @@
 #include "app/store_export.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 
+#include "app/exclusive_file.h"
 #include "app/output_paths.h"
 #include "base/csv_reader.h"
 #include "crypto/keyed_hash.h"
@@ -51,13 +49,12 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     // Readable by its owner only, as the store is (an unredacted export holds
     // everything the store holds); a leftover .part of a killed export is
     // replaced, not reused with its old permissions.
+    // Written through the descriptor that created it (never reopened by
+    // name, so a file swapped in meanwhile is not written to).
     std::remove(temp.c_str());
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
-    ::close(fd);
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");
-    auto writer = RecordWriter::make(*format, out, request.profile);
+    auto file = ExclusiveFile::create(temp, 0600);
+    if (!file) return tl::unexpected(file.error());
+    auto writer = RecordWriter::make(*format, file->out(), request.profile);
     writer->write_sources(described);
     auto ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
       writer->write(redact(r.record, request.profile, pseudonym));
@@ -65,8 +62,8 @@ Result<ExportReport> export_store(const ExportRequest& request) {
       return {};
     });
     if (ok) writer->finish();
-    if (!ok || !out) {
-      out.close();
+    const Status closed = file->finish();
+    if (!ok || !closed) {
       std::remove(temp.c_str());
       return ok ? fail(request.out + ": cannot write (disk full?)") : tl::unexpected(ok.error());
     }

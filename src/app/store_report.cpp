@@ -36,7 +36,10 @@ Result<StoreReportMade> make_store_report(const StoreReportRequest& request) {
   inputs.push_back({"the passphrase file", request.access.passphrase_file});
   if (request.config_path) inputs.push_back({"the link config", *request.config_path});
   inputs.push_back({"the reference data folder", request.data_dir});
-  if (auto ok = check_output_paths(inputs, {{"--out", request.out}}); !ok) return tl::unexpected(ok.error());
+  if (auto ok = check_output_paths(inputs, {{"--out", request.out},
+                                            {"--out (its temporary file)", report_temp_path(request.out)}});
+      !ok)
+    return tl::unexpected(ok.error());
   // Write access: publishing a report is audited in the store.
   auto opened = open_store(request.access, store::Access::write);
   if (!opened) return tl::unexpected(opened.error());
