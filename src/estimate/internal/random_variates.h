@@ -293,8 +293,11 @@ inline std::int64_t binomial_btrd(Engine& engine, std::int64_t n, double p, doub
       v = uniform01(engine) * v_r;
     }
     const double us = 0.5 - std::fabs(u);  // 3.0: transform to k
-    const double k = static_cast<double>(floor_to_int((2.0 * a / us + b) * u + c));
-    if (k < 0.0 || k > nd) continue;
+    // us can be 0 or tiny (u = -0.5 when the uniform is 0): the point is then
+    // far outside 0..n (or not a number) and rejected before any conversion.
+    const double kx = (2.0 * a / us + b) * u + c;
+    if (!(kx >= 0.0 && kx < nd + 1.0)) continue;
+    const double k = static_cast<double>(floor_to_int(kx));
     v *= (2.83 + 5.1 / b) * spq / (a / (us * us) + b);
     const double r = p / q;
     const double nr = (nd + 1.0) * r;
