@@ -242,6 +242,19 @@ TEST(LcmcrRandomVariates, BinomialGoodnessOfFitForHugeCounts) {
   }
 }
 
+TEST(LcmcrRandomVariates, BtrdGoodnessOfFitAcrossItsSteps) {
+  // Our BTRD (random_variates.h) against the exact pmf where each of its
+  // steps decides often: a small spread (n p q ~ 10-25: many rejections,
+  // settled by the recursion within 15 of the mode), a mean just past the
+  // switch from inversion, and spreads where |k - mode| > 15 is common (the
+  // squeeze and the exact log-ratio test).
+  Engine e(22);
+  for (auto [n, p] : std::vector<std::pair<std::int64_t, double>>{
+           {40, 0.45}, {200, 0.07}, {1000, 0.5}, {5000, 0.3}, {30000, 0.02}, {1000000, 0.4}}) {
+    EXPECT_LT(binomial_chi2_margin(e, n, p, 200000), 0.0) << "n=" << n << " p=" << p;
+  }
+}
+
 TEST(LcmcrRandomVariates, PoissonAndNegativeBinomialMoments) {
   Engine e(7);
   for (double mean : {0.5, 3.0, 10.0, 5000.0, 3e9}) {
