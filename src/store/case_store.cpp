@@ -65,17 +65,20 @@ namespace {
 // True if nothing is at `path`, or a regular file that is empty or begins
 // like a journal: what `create` may remove (a journal left by a deleted store
 // of the same name, or one torn before its header was written). Anything
-// else there is someone's file.
+// else there - or anything that cannot be looked at - is someone's file.
 bool may_remove_as_journal(const std::string& path) {
   std::error_code error;
   const auto status = std::filesystem::symlink_status(path, error);
-  if (error || status.type() == std::filesystem::file_type::not_found) return true;
-  if (status.type() != std::filesystem::file_type::regular) return false;
+  if (status.type() == std::filesystem::file_type::not_found) return true;
+  if (error || status.type() != std::filesystem::file_type::regular) return false;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) return false;
+  if (size == 0) return true;
   std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) return false;
   char magic[8] = {};
-  in.read(magic, sizeof magic);
-  const auto got = static_cast<std::size_t>(in.gcount());
-  return got == 0 || (got == sizeof magic && std::string_view(magic, sizeof magic) == "UNCJRNL1");
+  if (!in.read(magic, sizeof magic)) return false;
+  return std::string_view(magic, sizeof magic) == "UNCJRNL1";
 }
 
 }  // namespace
@@ -86,10 +89,14 @@ Status CaseStore::create(const std::string& path, const crypto::SecureBytes& pas
   crypto::harden_process();
   if (path.empty() || path.back() == '/') return fail("the store needs a file name");
   if (internal::file_exists(path)) return fail(path + ": a file already exists there; choose another name");
-  if (!may_remove_as_journal(journal_path(path)))
+  const auto journal_in_the_way = [&] {
     return fail(journal_path(path) +
                 ": a file that is not an uncounted journal is in the way of the new store's journal; "
                 "move it or choose another name");
+  };
+  // Checked before the lock is taken (a refused init leaves no lock file)
+  // and again just before the journal is removed.
+  if (!may_remove_as_journal(journal_path(path))) return journal_in_the_way();
   auto lock = StoreLock::acquire(lock_path(path), LockMode::exclusive);
   if (!lock) return tl::unexpected(lock.error());
   auto key = crypto::derive_key(passphrase, kdf);
@@ -122,6 +129,7 @@ Status CaseStore::create(const std::string& path, const crypto::SecureBytes& pas
   if (auto ok = append_audit(store.db_, actor, "init", "created the store", ""); !ok) return ok;
   if (auto ok = store.db_.exec("COMMIT"); !ok) return ok;
   // A journal left by an earlier store of the same name must not be replayed.
+  if (!may_remove_as_journal(journal_path(path))) return journal_in_the_way();
   if (auto ok = internal::remove_durably(journal_path(path)); !ok) return ok;
   return store.checkpoint();
 }
