@@ -8,14 +8,18 @@
 #include <cstring>
 #include <streambuf>
 
+#include "crypto/sha256_stream.h"
+
 namespace uncounted {
 namespace {
 
-// A std::streambuf that writes to a file descriptor it does not own.
+// A std::streambuf that writes to a file descriptor it does not own, and
+// hashes what it writes.
 class DescriptorBuffer : public std::streambuf {
  public:
   explicit DescriptorBuffer(int fd) : fd_(fd) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
   bool failed() const { return failed_; }
+  const crypto::Sha256Stream& digest() const { return digest_; }
 
  protected:
   int_type overflow(int_type ch) override {
@@ -30,6 +34,7 @@ class DescriptorBuffer : public std::streambuf {
 
  private:
   bool drain() {
+    digest_.update(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
     const char* p = pbase();
     while (p < pptr()) {
       const ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
@@ -47,6 +52,7 @@ class DescriptorBuffer : public std::streambuf {
 
   int fd_;
   bool failed_ = false;
+  crypto::Sha256Stream digest_;
   std::array<char, 1 << 16> buffer_{};
 };
 
@@ -75,6 +81,8 @@ ExclusiveFile& ExclusiveFile::operator=(ExclusiveFile&&) noexcept = default;
 ExclusiveFile::~ExclusiveFile() = default;
 
 std::ostream& ExclusiveFile::out() { return impl_->stream; }
+
+std::string ExclusiveFile::sha256_hex() const { return impl_->buffer.digest().hex_digest(); }
 
 Status ExclusiveFile::finish() {
   impl_->stream.flush();

@@ -10,10 +10,14 @@
 // created with (the umask applies): 0600 for what holds records, 0666 for
 // what is meant to be shared.
 //
+// The SHA-256 of what was written is kept as it is written (sha256_hex()),
+// so a caller that records the file's fingerprint need not read it back.
+//
 // Errors are values: create() fails with "PATH: cannot write (reason)";
 // finish() with "PATH: cannot write (disk full?)" when a write or the close
 // failed. The destructor closes an unfinished file (it is not removed: the
-// caller decides). Not copyable; movable. Not thread-safe: one writer.
+// caller decides). Not copyable; movable (a moved-from object may only be
+// destroyed or assigned to). Not thread-safe: one writer.
 #pragma once
 
 #include <sys/types.h>
@@ -38,6 +42,9 @@ class ExclusiveFile {
   std::ostream& out();
   // Flushes, syncs and closes. Ok only if every write and the close worked.
   Status finish();
+  // Lower-case hex SHA-256 of the bytes written to the file (after finish():
+  // of the whole file).
+  std::string sha256_hex() const;
 
  private:
   struct Impl;

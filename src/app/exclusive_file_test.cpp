@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "crypto/keyed_hash.h"
+
 namespace uncounted {
 namespace {
 
@@ -39,6 +41,7 @@ TEST_F(ExclusiveFileTest, WritesANewFileWithTheGivenMode) {
   file->out() << "head\n" << big;
   ASSERT_TRUE(file->finish());
   EXPECT_EQ(slurp(path), "head\n" + big);
+  EXPECT_EQ(file->sha256_hex(), crypto::sha256_hex(std::string_view("head\n" + big)));
   struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);

@@ -8,7 +8,6 @@
 
 #include "app/exclusive_file.h"
 #include "app/output_paths.h"
-#include "base/csv_reader.h"
 #include "crypto/keyed_hash.h"
 #include "io/record_export.h"
 #include "store/audit_log.h"
@@ -67,13 +66,8 @@ Result<ExportReport> export_store(const ExportRequest& request) {
       std::remove(temp.c_str());
       return ok ? fail(request.out + ": cannot write (disk full?)") : tl::unexpected(ok.error());
     }
+    report.file_sha256 = file->sha256_hex();  // of the bytes written, not read back
   }
-  auto bytes = read_file(temp);
-  if (!bytes) {
-    std::remove(temp.c_str());
-    return tl::unexpected(bytes.error());
-  }
-  report.file_sha256 = crypto::sha256_hex(std::string_view(*bytes));
   if (std::rename(temp.c_str(), request.out.c_str()) != 0) {
     std::remove(temp.c_str());
     return fail(request.out + ": cannot write (" + std::strerror(errno) + ")");

@@ -7,6 +7,7 @@
 #include "crypto/keyed_hash.h"
 #include "crypto/passphrase.h"
 #include "crypto/sealed_stream.h"
+#include "crypto/sha256_stream.h"
 
 namespace uncounted::crypto {
 namespace {
@@ -117,6 +118,21 @@ TEST(KeyedHash, KnownValuesAndKeying) {
   EXPECT_NE(keyed_hash_hex(k1, "src\x1f" "42", 16), keyed_hash_hex(k2, "src\x1f" "42", 16));
   EXPECT_EQ(keyed_hash_hex(k1, "x", 16).size(), 32u);
   EXPECT_EQ(blake2b_hex("").size(), 64u);
+}
+
+TEST(Sha256Stream, PiecesGiveTheDigestOfTheWhole) {
+  Sha256Stream empty;
+  EXPECT_EQ(empty.hex_digest(), sha256_hex(std::string_view("")));
+  Sha256Stream s;
+  s.update(std::string_view("a"));
+  s.update(std::string_view(""));
+  EXPECT_EQ(s.hex_digest(), sha256_hex(std::string_view("a")));  // and it goes on after
+  s.update(std::string_view("bc"));
+  EXPECT_EQ(s.hex_digest(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  std::string big(1000003, 'q');
+  Sha256Stream t;
+  for (std::size_t i = 0; i < big.size(); i += 4096) t.update(std::string_view(big).substr(i, 4096));
+  EXPECT_EQ(t.hex_digest(), sha256_hex(std::string_view(big)));
 }
 
 TEST(Passphrase, FromFileAndEnvironment) {
