@@ -1,5 +1,7 @@
 #include "app/report_make.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -157,11 +159,11 @@ Status write_report(const report::ReportData& data, const std::string& out, repo
   const fs::path target(out);
   const fs::path temp = report_temp_path(out);
   {
-    // A leftover of a killed run is replaced; the new file is created (it
-    // never writes into, or through, whatever was there) and written
-    // through its own descriptor.
+    // A leftover of a killed run (a file or a link) is replaced, never a
+    // folder; the new file is created (it never writes into, or through,
+    // whatever was there) and written through its own descriptor.
     std::error_code ignored;
-    fs::remove(temp, ignored);
+    ::unlink(temp.c_str());
     auto file = ExclusiveFile::create(temp.string(), 0666);
     if (!file) return fail(out + ": cannot write the report (" + file.error().message() + ")");
     file->out() << html;

@@ -146,6 +146,11 @@ TEST_F(ReportFolder, TheTemporaryFileNeverWritesIntoWhatIsThere) {
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(notes), {}), "my notes");
   EXPECT_GT(fs::file_size(out), 1000u);
   EXPECT_FALSE(fs::exists(fs::symlink_status(dir_ / ".r.html.tmp")));
+  // A folder there is not removed (even an empty one): the report fails.
+  fs::create_directory(dir_ / ".r.html.tmp");
+  auto blocked = make_report({dir_.string(), out, report::Audience::kPublic, true});
+  EXPECT_FALSE(blocked);
+  EXPECT_TRUE(fs::is_directory(dir_ / ".r.html.tmp"));
 }
 
 TEST_F(ReportFolder, ReadsAnOptionalSensitivityFile) {

@@ -1,6 +1,7 @@
 #include "app/store_export.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -50,7 +51,7 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     // replaced, not reused with its old permissions.
     // Written through the descriptor that created it (never reopened by
     // name, so a file swapped in meanwhile is not written to).
-    std::remove(temp.c_str());
+    ::unlink(temp.c_str());  // a leftover file or link, never a folder
     auto file = ExclusiveFile::create(temp, 0600);
     if (!file) return tl::unexpected(file.error());
     auto writer = RecordWriter::make(*format, file->out(), request.profile);

@@ -153,6 +153,15 @@ LC_ALL=C grep -qF -f "$WORK/names" "$WORK/all.json" || fail "the unredacted expo
 expect_exit 0 "$UNCOUNTED" audit "$S"
 expect_stdout "export profile=public"
 expect_stdout "audit log intact"
+# A leftover OUT.part that is a link (here to a notes file) is replaced, not
+# written through; the audit log's SHA-256 is that of the file written.
+printf 'my notes\n' >"$WORK/notes.txt"
+ln -s "$WORK/notes.txt" "$WORK/linked.csv.part"
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/linked.csv"
+[ "$(cat "$WORK/notes.txt")" = "my notes" ] || fail "the export wrote through a link at its .part"
+[ ! -e "$WORK/linked.csv.part" ] && [ ! -L "$WORK/linked.csv.part" ] || fail "the export left its .part"
+expect_exit 0 "$UNCOUNTED" audit "$S"
+expect_stdout "$(sha256sum "$WORK/linked.csv" | cut -d' ' -f1)"
 
 # Filters.
 expect_exit 0 "$UNCOUNTED" records "$S" --event-type repatriation --from 2005 --to 2005-12
