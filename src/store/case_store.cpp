@@ -1,7 +1,6 @@
 #include "store/case_store.h"
 
 #include <filesystem>
-#include <fstream>
 
 #include <sodium.h>
 
@@ -18,21 +17,15 @@
 #include "crypto/sealed_stream.h"
 #include "store/audit_log.h"
 #include "store/internal/file_io.h"
+#include "store/internal/store_format.h"
 #include "store/internal/store_image.h"
 #include "store/schema.h"
 
 namespace uncounted::store {
 
 bool is_store_file(const std::string& path) {
-  // Only a regular file can be a store. Anything else (a pipe, /dev/stdin,
-  // a FIFO) is not opened here: reading its first bytes would consume them
-  // before the caller reads the input, or wait forever for a writer.
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return false;
-  std::ifstream in(path, std::ios::binary);
-  char magic[8] = {};
-  if (!in.read(magic, sizeof magic)) return false;
-  return std::string_view(magic, sizeof magic) == "UNCSTOR1";
+  // Only a regular file is read: see internal::regular_file_begins_with.
+  return internal::regular_file_begins_with(path, internal::kStoreMagic);
 }
 namespace {
 
@@ -73,12 +66,7 @@ bool may_remove_as_journal(const std::string& path) {
   if (error || status.type() != std::filesystem::file_type::regular) return false;
   const auto size = std::filesystem::file_size(path, error);
   if (error) return false;
-  if (size == 0) return true;
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) return false;
-  char magic[8] = {};
-  if (!in.read(magic, sizeof magic)) return false;
-  return std::string_view(magic, sizeof magic) == "UNCJRNL1";
+  return size == 0 || internal::regular_file_begins_with(path, internal::kJournalMagic);
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 
 namespace uncounted::store::internal {
 namespace {
@@ -85,6 +87,14 @@ Result<FileBytes> read_file_bytes(const std::string& path, bool missing_ok) {
 bool file_exists(const std::string& path) {
   struct stat st {};
   return ::lstat(path.c_str(), &st) == 0;
+}
+
+bool regular_file_begins_with(const std::string& path, std::string_view prefix) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(prefix.size(), '\0');
+  return in.read(head.data(), static_cast<std::streamsize>(head.size())) && head == prefix;
 }
 
 Status replace_file_atomically(const std::string& path, const std::function<Status(const Writer&)>& produce) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -20,6 +21,12 @@ struct FileBytes {
 Result<FileBytes> read_file_bytes(const std::string& path, bool missing_ok);
 
 bool file_exists(const std::string& path);
+
+// True if `path` is a regular file (or a link to one) that can be read and
+// begins with `prefix`. Anything else - a pipe, /dev/stdin, a FIFO, a folder, an
+// unreadable file - is false and is not opened for reading (reading a pipe's
+// first bytes would consume them, a FIFO without a writer would block).
+bool regular_file_begins_with(const std::string& path, std::string_view prefix);
 
 using Writer = std::function<Status(std::span<const std::uint8_t>)>;
 

@@ -7,8 +7,6 @@
 namespace uncounted::store::internal {
 namespace {
 
-constexpr char kStoreMagic[8] = {'U', 'N', 'C', 'S', 'T', 'O', 'R', '1'};
-constexpr char kJournalMagic[8] = {'U', 'N', 'C', 'J', 'R', 'N', 'L', '1'};
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr std::uint32_t kKdfArgon2id13 = 2;
 
@@ -34,7 +32,7 @@ std::uint64_t get_u64(const std::uint8_t* p) {
 
 std::array<std::uint8_t, kStoreHeaderSize> encode_store_header(const StoreHeader& h) {
   std::array<std::uint8_t, kStoreHeaderSize> out{};
-  std::memcpy(out.data(), kStoreMagic, 8);
+  std::memcpy(out.data(), kStoreMagic.data(), kStoreMagic.size());
   put_u32(out.data() + 8, kFormatVersion);
   put_u32(out.data() + 12, kKdfArgon2id13);
   put_u64(out.data() + 16, h.kdf.opslimit);
@@ -48,7 +46,7 @@ std::array<std::uint8_t, kStoreHeaderSize> encode_store_header(const StoreHeader
 }
 
 Result<StoreHeader> decode_store_header(std::span<const std::uint8_t> b) {
-  if (b.size() < 8 || std::memcmp(b.data(), kStoreMagic, 8) != 0)
+  if (b.size() < 8 || std::memcmp(b.data(), kStoreMagic.data(), kStoreMagic.size()) != 0)
     return fail("not an uncounted store (the file does not start like one)");
   if (b.size() < kStoreHeaderSize) return fail("the store file is truncated");
   if (get_u32(b.data() + 8) != kFormatVersion)
@@ -70,7 +68,7 @@ Result<StoreHeader> decode_store_header(std::span<const std::uint8_t> b) {
 
 std::array<std::uint8_t, kJournalHeaderSize> encode_journal_header(const JournalHeader& h) {
   std::array<std::uint8_t, kJournalHeaderSize> out{};
-  std::memcpy(out.data(), kJournalMagic, 8);
+  std::memcpy(out.data(), kJournalMagic.data(), kJournalMagic.size());
   put_u32(out.data() + 8, kFormatVersion);
   std::memcpy(out.data() + 12, h.store_id.data(), 16);
   put_u64(out.data() + 28, h.base_generation);
@@ -78,7 +76,7 @@ std::array<std::uint8_t, kJournalHeaderSize> encode_journal_header(const Journal
 }
 
 Result<JournalHeader> decode_journal_header(std::span<const std::uint8_t> b) {
-  if (b.size() < kJournalHeaderSize || std::memcmp(b.data(), kJournalMagic, 8) != 0 ||
+  if (b.size() < kJournalHeaderSize || std::memcmp(b.data(), kJournalMagic.data(), kJournalMagic.size()) != 0 ||
       get_u32(b.data() + 8) != kFormatVersion)
     return fail("the journal is not an uncounted journal, or is damaged");
   JournalHeader h;

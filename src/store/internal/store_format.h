@@ -33,6 +33,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -42,6 +43,9 @@
 namespace uncounted::store::internal {
 
 inline constexpr std::size_t kStoreHeaderSize = 104;
+// The first 8 bytes of a store file and of a journal.
+inline constexpr std::string_view kStoreMagic = "UNCSTOR1";
+inline constexpr std::string_view kJournalMagic = "UNCJRNL1";
 inline constexpr std::size_t kJournalHeaderSize = 36;
 
 using StoreId = std::array<std::uint8_t, 16>;
