@@ -20,39 +20,6 @@ std::string count_text(const std::optional<HeadCount>& c) {
   return c->low == c->high ? std::to_string(c->low) : std::to_string(c->low) + "-" + std::to_string(c->high);
 }
 
-// The value of `field` for a record and one of its events (or none).
-std::string value_of(RecordField f, const CaseRecord& r, const CaseEvent* e) {
-  switch (f) {
-    case RecordField::record_id: return r.record_id;
-    case RecordField::source: return r.source;
-    case RecordField::list: return r.list;
-    case RecordField::full_name: return r.full_name;
-    case RecordField::family_name: return r.family_name;
-    case RecordField::given_name: return r.given_name;
-    case RecordField::name_hangul: return r.name_hangul;
-    case RecordField::name_hanzi: return r.name_hanzi;
-    case RecordField::sex: return r.sex;
-    case RecordField::birth_year: return opt_text(r.birth_year);
-    case RecordField::birth_date: return date_text(r.birth_date);
-    case RecordField::age: return opt_text(r.age);
-    case RecordField::origin_place: return r.origin_place;
-    case RecordField::notes: return r.notes;
-    case RecordField::head_count: return count_text(r.head_count);
-    default: break;
-  }
-  if (!e) return "";
-  switch (f) {
-    case RecordField::event_type: return e->type;
-    case RecordField::event_date: return date_text(e->date);
-    case RecordField::event_place: return e->place;
-    case RecordField::facility_type: return e->facility_type;
-    case RecordField::perpetrator: return e->perpetrator;
-    case RecordField::sentence_months: return opt_text(e->sentence_months);
-    case RecordField::legal_tags: return tags_text(e->legal_tags);
-    default: return "";
-  }
-}
-
 // RFC 4180 quoting of one field.
 std::string quote_field(const std::string& v) {
   bool quote = v.find_first_of(",\"\r\n") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
@@ -87,7 +54,7 @@ class CsvWriter : public RecordWriter {
 
  private:
   void row(const CaseRecord& r, const CaseEvent* e) {
-    for (std::size_t i = 0; i < fields_.size(); ++i) out_ << (i ? "," : "") << quote_field(value_of(fields_[i], r, e));
+    for (std::size_t i = 0; i < fields_.size(); ++i) out_ << (i ? "," : "") << quote_field(exported_value(fields_[i], r, e));
     out_ << "\r\n";
   }
   std::ostream& out_;
@@ -120,7 +87,7 @@ class JsonWriter : public RecordWriter {
     nlohmann::ordered_json j;
     for (auto f : fields_) {
       if (is_event_field(f)) continue;
-      std::string v = value_of(f, r, nullptr);
+      std::string v = exported_value(f, r, nullptr);
       if (v.empty()) continue;
       bool number = f == RecordField::birth_year || f == RecordField::age;
       if (number) j[std::string(field_name(f))] = std::stol(v);
@@ -136,7 +103,7 @@ class JsonWriter : public RecordWriter {
             if (!e.legal_tags.empty()) je["legal_tags"] = e.legal_tags;
             continue;
           }
-          std::string v = value_of(f, r, &e);
+          std::string v = exported_value(f, r, &e);
           if (v.empty()) continue;
           if (f == RecordField::sentence_months) je[std::string(field_name(f))] = std::stol(v);
           else je[std::string(field_name(f))] = v;
@@ -167,6 +134,38 @@ class JsonWriter : public RecordWriter {
 };
 
 }  // namespace
+
+std::string exported_value(RecordField f, const CaseRecord& r, const CaseEvent* e) {
+  switch (f) {
+    case RecordField::record_id: return r.record_id;
+    case RecordField::source: return r.source;
+    case RecordField::list: return r.list;
+    case RecordField::full_name: return r.full_name;
+    case RecordField::family_name: return r.family_name;
+    case RecordField::given_name: return r.given_name;
+    case RecordField::name_hangul: return r.name_hangul;
+    case RecordField::name_hanzi: return r.name_hanzi;
+    case RecordField::sex: return r.sex;
+    case RecordField::birth_year: return opt_text(r.birth_year);
+    case RecordField::birth_date: return date_text(r.birth_date);
+    case RecordField::age: return opt_text(r.age);
+    case RecordField::origin_place: return r.origin_place;
+    case RecordField::notes: return r.notes;
+    case RecordField::head_count: return count_text(r.head_count);
+    default: break;
+  }
+  if (!e) return "";
+  switch (f) {
+    case RecordField::event_type: return e->type;
+    case RecordField::event_date: return date_text(e->date);
+    case RecordField::event_place: return e->place;
+    case RecordField::facility_type: return e->facility_type;
+    case RecordField::perpetrator: return e->perpetrator;
+    case RecordField::sentence_months: return opt_text(e->sentence_months);
+    case RecordField::legal_tags: return tags_text(e->legal_tags);
+    default: return "";
+  }
+}
 
 Result<ExportFormat> export_format_for(const std::string& path) {
   auto ends = [&](std::string_view s) { return path.size() >= s.size() && path.compare(path.size() - s.size(), s.size(), s) == 0; };

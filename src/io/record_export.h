@@ -14,6 +14,7 @@
 
 #include "base/case_record.h"
 #include "base/result.h"
+#include "io/record_fields.h"
 #include "io/redaction.h"
 
 namespace uncounted {
@@ -27,6 +28,12 @@ struct SourceDescription {
   std::string type, language, date;  // "" when not set
   int reliability = 0;               // 1..5; 0 when not set
 };
+
+// The text `field` is written as, for a record and one of its events
+// (nullptr: the person's fields; event fields are then ""). Dates as given
+// (their verbatim text), numbers in decimal, legal tags joined by ';', a
+// head count as "500" or "400-600"; "" when missing.
+std::string exported_value(RecordField field, const CaseRecord& record, const CaseEvent* event);
 
 // From the output file's extension (.csv or .json); Error otherwise.
 Result<ExportFormat> export_format_for(const std::string& path);

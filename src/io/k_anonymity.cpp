@@ -1,0 +1,143 @@
+#include "io/k_anonymity.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "io/record_export.h"
+
+namespace uncounted {
+namespace {
+
+// Every exported value but the record_id, as one string: the person's
+// fields, then each event's values in the order the file lists them (two
+// records with the same events in another order can be told apart there).
+// Each value is written with its length before it, so that no value can
+// pass for two (a key that two different records shared would hide a
+// unique one in a false group).
+void append_value(std::string& key, const std::string& value) {
+  key += std::to_string(value.size());
+  key += ':';
+  key += value;
+}
+
+std::string group_key(const CaseRecord& r) {
+  std::string key;
+  for (std::size_t i = 0; i < kRecordFieldCount; ++i) {
+    const auto f = static_cast<RecordField>(i);
+    if (f == RecordField::record_id || is_event_field(f)) continue;
+    append_value(key, exported_value(f, r, nullptr));
+  }
+  append_value(key, std::to_string(r.events.size()));
+  for (const auto& e : r.events)
+    for (std::size_t i = 0; i < kRecordFieldCount; ++i) {
+      const auto f = static_cast<RecordField>(i);
+      if (is_event_field(f)) append_value(key, exported_value(f, r, &e));
+    }
+  return key;
+}
+
+// Blanks `field` in the record (in every event, for an event field).
+// Returns whether anything was there to blank.
+bool blank(RecordField field, CaseRecord& r) {
+  auto clear_text = [](std::string& s) {
+    const bool had = !s.empty();
+    s.clear();
+    return had;
+  };
+  auto clear_opt = [](auto& o) {
+    const bool had = o.has_value();
+    o.reset();
+    return had;
+  };
+  bool had = false;
+  switch (field) {
+    case RecordField::full_name: return clear_text(r.full_name);
+    case RecordField::family_name: return clear_text(r.family_name);
+    case RecordField::given_name: return clear_text(r.given_name);
+    case RecordField::name_hangul: return clear_text(r.name_hangul);
+    case RecordField::name_hanzi: return clear_text(r.name_hanzi);
+    case RecordField::notes: return clear_text(r.notes);
+    case RecordField::birth_date: return clear_opt(r.birth_date);
+    case RecordField::birth_year: return clear_opt(r.birth_year);
+    case RecordField::age: return clear_opt(r.age);
+    case RecordField::origin_place: return clear_text(r.origin_place);
+    case RecordField::head_count: return clear_opt(r.head_count);
+    case RecordField::sex: return clear_text(r.sex);
+    case RecordField::event_place:
+      for (auto& e : r.events) had = clear_text(e.place) || had;
+      return had;
+    case RecordField::sentence_months:
+      for (auto& e : r.events) had = clear_opt(e.sentence_months) || had;
+      return had;
+    case RecordField::legal_tags:
+      for (auto& e : r.events) {
+        had = had || !e.legal_tags.empty();
+        e.legal_tags.clear();
+      }
+      return had;
+    case RecordField::facility_type:
+      for (auto& e : r.events) had = clear_text(e.facility_type) || had;
+      return had;
+    case RecordField::perpetrator:
+      for (auto& e : r.events) had = clear_text(e.perpetrator) || had;
+      return had;
+    case RecordField::event_date:
+      for (auto& e : r.events) had = clear_opt(e.date) || had;
+      return had;
+    default: return false;  // never blanked: record_id, source, list, event_type
+  }
+}
+
+// Group sizes by key, and each record's key.
+struct Groups {
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, std::size_t> size;
+  std::size_t size_of(std::size_t i) const { return size.at(keys[i]); }
+};
+
+Groups group(const std::vector<CaseRecord>& records) {
+  Groups g;
+  g.keys.reserve(records.size());
+  for (const auto& r : records) {
+    g.keys.push_back(group_key(r));
+    ++g.size[g.keys.back()];
+  }
+  return g;
+}
+
+}  // namespace
+
+SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k) {
+  SuppressionSummary summary;
+  summary.k = k;
+  summary.records = records.size();
+  if (k <= 1) return summary;
+  const auto min_size = static_cast<std::size_t>(k);
+  std::vector<std::size_t> next(records.size(), 0);  // the next step of kSuppressionOrder
+  std::vector<bool> changed(records.size(), false);
+  for (;;) {
+    const Groups g = group(records);
+    bool any = false;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (g.size_of(i) >= min_size || next[i] == kSuppressionOrder.size()) continue;
+      // One step for every record below k, whether or not the value is
+      // there: a record that lacks it then matches those that lost it.
+      const std::size_t step = next[i]++;
+      any = true;
+      if (blank(kSuppressionOrder[step], records[i])) {
+        ++summary.blanked[step];
+        changed[i] = true;
+      }
+    }
+    if (!any) {
+      for (std::size_t i = 0; i < records.size(); ++i)
+        if (g.size_of(i) < min_size) ++summary.records_left_below_k;
+      break;
+    }
+  }
+  summary.records_changed = static_cast<std::size_t>(std::count(changed.begin(), changed.end(), true));
+  return summary;
+}
+
+}  // namespace uncounted
