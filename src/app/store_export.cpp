@@ -56,11 +56,26 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     if (!file) return tl::unexpected(file.error());
     auto writer = RecordWriter::make(*format, file->out(), request.profile);
     writer->write_sources(described);
-    auto ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
-      writer->write(redact(r.record, request.profile, pseudonym));
-      ++report.records;
-      return {};
-    });
+    Status ok;
+    if (request.profile == RedactionProfile::public_) {
+      // k-anonymity needs every record before the first is written.
+      std::vector<CaseRecord> records;
+      ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
+        records.push_back(redact(r.record, request.profile, pseudonym));
+        return {};
+      });
+      if (ok) {
+        report.suppression = make_k_anonymous(records, request.k_anonymity);
+        for (const auto& r : records) writer->write(r);
+        report.records = records.size();
+      }
+    } else {
+      ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
+        writer->write(redact(r.record, request.profile, pseudonym));
+        ++report.records;
+        return {};
+      });
+    }
     if (ok) writer->finish();
     const Status closed = file->finish();
     if (!ok || !closed) {
@@ -75,6 +90,12 @@ Result<ExportReport> export_store(const ExportRequest& request) {
   }
   std::string detail = std::string("export profile=") + to_string(request.profile) + " file=" + request.out +
                        " records=" + std::to_string(report.records);
+  if (request.profile == RedactionProfile::public_) {
+    std::size_t blanked = 0;
+    for (std::size_t n : report.suppression.blanked) blanked += n;
+    detail += " k=" + std::to_string(report.suppression.k) + " blanked=" + std::to_string(blanked) +
+              " records_changed=" + std::to_string(report.suppression.records_changed);
+  }
   auto logged = opened->write([&](store::Database& db) {
     return store::append_audit(db, current_actor(), "export", detail, report.file_sha256);
   });

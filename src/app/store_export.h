@@ -1,7 +1,9 @@
 // Use case: export a store's current records as CSV or JSON, redacted by a
-// profile (io/redaction.h). The export is written to a temporary file beside
-// the output and renamed into place, and recorded in the audit log (profile,
-// record count, the output's SHA-256).
+// profile (io/redaction.h); a public export is then made k-anonymous
+// (io/k_anonymity.h: all its records are held in memory for that). The
+// export is written to a temporary file beside the output and renamed into
+// place, and recorded in the audit log (profile, k, record count, values
+// blanked, the output's SHA-256).
 //
 // Errors: an output (or its OUT.part) that is the store, its journal or lock
 // file, the passphrase file or any other store (app/output_paths.h; checked
@@ -12,6 +14,7 @@
 #include <string>
 
 #include "app/store_access.h"
+#include "io/k_anonymity.h"
 #include "io/redaction.h"
 
 namespace uncounted {
@@ -20,12 +23,14 @@ struct ExportRequest {
   StoreAccess access;
   std::string out;
   RedactionProfile profile = RedactionProfile::none;
+  int k_anonymity = 5;     // the public profile's k (1: none); other profiles ignore it
   bool overwrite = false;  // replace an existing output file
 };
 
 struct ExportReport {
   std::size_t records = 0;
   std::string file_sha256;
+  SuppressionSummary suppression;  // k = 1 and nothing blanked unless public
 };
 
 Result<ExportReport> export_store(const ExportRequest& request);

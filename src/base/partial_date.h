@@ -86,7 +86,7 @@ std::string canonical_text(const PartialDate& date);
 
 // The date made no finer than `coarsest` (day < month < ... < unknown):
 // a day-precision date at month precision becomes its month, a season keeps
-// its months, and so on. Used by redacted exports ("no finer than month").
+// its months, and so on. Used by redacted exports ("no finer than year").
 PartialDate coarsen(const PartialDate& date, DatePrecision coarsest);
 
 }  // namespace uncounted

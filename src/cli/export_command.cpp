@@ -1,17 +1,46 @@
-// `uncounted export STORE [--redact [PROFILE]] --out FILE`.
+// `uncounted export STORE [--redact [PROFILE]] [--k-anonymity K] --out FILE`.
+#include <iostream>
+#include <string>
+
 #include "app/store_export.h"
 #include "cli/commands.h"
 #include "cli/store_options.h"
 
 namespace uncounted::cli {
+namespace {
+
+// What k-anonymity blanked, on stdout: counts and field names only.
+void print_suppression(const SuppressionSummary& s) {
+  if (s.k <= 1) {
+    std::cerr << "uncounted export: warning: --k-anonymity 1: records may be the only ones with their values; "
+                 "do not publish this file\n";
+    return;
+  }
+  std::cout << "k-anonymity " << s.k << ": " << s.records_changed << " of " << s.records
+            << " records had values blanked";
+  std::string sep = " (";
+  for (std::size_t i = 0; i < s.blanked.size(); ++i)
+    if (s.blanked[i] > 0) {
+      std::cout << sep << field_name(kSuppressionOrder[i]) << " in " << s.blanked[i];
+      sep = ", ";
+    }
+  std::cout << (sep == ", " ? ")" : "") << "\n";
+  if (s.records_left_below_k > 0)
+    std::cout << "k-anonymity " << s.k << ": " << s.records_left_below_k
+              << " records share their source, list and event types with fewer than " << s.k - 1
+              << " others even with every other value blanked (kept: nothing else is left in them)\n";
+}
+
+}  // namespace
 
 void add_export_command(CLI::App& app, int& exit_status) {
   auto* cmd = app.add_subcommand(
       "export",
       std::string("Export the store's current records as CSV or JSON (by --out's extension), in the shape import "
                   "reads. Without --redact everything is written, names included: treat the file like the store. "
-                  "--redact applies a profile: public (when no profile is named: no names, notes, birth dates or birth years; event "
-                  "dates no finer than month; pseudonymous ids), partner (no names or notes; birth date to the "
+                  "--redact applies a profile: public (when no profile is named: no names, notes, birth dates, birth years "
+                  "or ages; event dates no finer than year; pseudonymous ids; then k-anonymous: values are blanked "
+                  "until every record shares all its values with at least K - 1 others), partner (no names or notes; birth date to the "
                   "year; pseudonymous ids), internal (everything but free-text notes), none. Pseudonymous ids are "
                   "keyed hashes under a key kept inside the store. Every export is recorded in the audit log. ") +
           kPassphraseHelp);
@@ -26,12 +55,22 @@ void add_export_command(CLI::App& app, int& exit_status) {
       ->expected(0, 1)
       ->default_str("public")
       ->check(CLI::IsMember({"public", "partner", "internal", "none"}));
+  cmd->add_option("--k-anonymity", args->request.k_anonymity,
+                  "With the public profile: every record shares all its values but its id with at least K - 1 "
+                  "others (values are blanked until it does; 1: no such guarantee)")
+      ->default_val(5)
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--force", args->request.overwrite, "Replace the output file if it exists");
   cmd->callback([args, cmd, &exit_status] {
     args->request.profile = RedactionProfile::none;
     if (cmd->count("--redact") > 0) {
       auto profile = parse_redaction_profile(args->profile.empty() ? "public" : args->profile);
       args->request.profile = *profile;  // checked by IsMember above
+    }
+    if (cmd->count("--k-anonymity") > 0 && args->request.profile != RedactionProfile::public_) {
+      std::cerr << "uncounted export: --k-anonymity is for the public profile (--redact or --redact public)\n";
+      exit_status = kExitUsage;
+      return;
     }
     auto report = export_store(args->request);
     if (!report) {
@@ -44,6 +83,7 @@ void add_export_command(CLI::App& app, int& exit_status) {
                 << " is not redacted: it holds names and everything else the store holds\n";
     std::cout << "exported " << report->records << " records to " << args->request.out
               << " (redaction: " << to_string(args->request.profile) << ", sha256 " << report->file_sha256 << ")\n";
+    if (args->request.profile == RedactionProfile::public_) print_suppression(report->suppression);
     exit_status = kExitOk;
   });
 }

@@ -263,18 +263,21 @@ TEST(RecordImport, ReportsProgressAsAFractionOfTheFile) {
   }
 }
 
-TEST(Redaction, PublicProfileRemovesNamesBirthDatesAndFineDates) {
+TEST(Redaction, PublicProfileRemovesNamesBirthDatesAgesAndFineDates) {
   auto got = import_records_csv(kCsv, "in.csv", opts());
   ASSERT_TRUE(got);
+  got->records[1].age = 47;  // with an event date it would give the birth year
   auto fake = [](const std::string& m) { return std::string(32, m.size() % 2 ? 'a' : 'b'); };
   std::ostringstream out;
   auto writer = RecordWriter::make(ExportFormat::csv, out, RedactionProfile::public_);
   for (const auto& r : got->records) writer->write(redact(r, RedactionProfile::public_, fake));
   writer->finish();
   std::string text = out.str();
-  for (const char* secret : {"Pak", "박순희", "Kim", "김영철", "1979", "2006-10-09", "said", "r1,", "full_name", "birth_year"})
+  for (const char* secret : {"Pak", "박순희", "Kim", "김영철", "1979", "2006-10", "October", "spring", "said", "r1,",
+                             "full_name", "birth_year", "age", "47"})
     EXPECT_EQ(text.find(secret), std::string::npos) << secret << "\n" << text;
-  EXPECT_NE(text.find("2006-10"), std::string::npos);
+  EXPECT_NE(text.find(",2006,"), std::string::npos);
+  EXPECT_NE(text.find(",2007,"), std::string::npos);
   EXPECT_NE(text.find("Tumen"), std::string::npos);
   auto partner = redact(got->records[0], RedactionProfile::partner, fake);
   EXPECT_TRUE(partner.full_name.empty());

@@ -26,7 +26,10 @@ bool drops_column(RedactionProfile profile, std::string_view c) {
     case RedactionProfile::none: return false;
     case RedactionProfile::internal: return c == "notes";
     case RedactionProfile::partner: return names || c == "notes";
-    case RedactionProfile::public_: return names || c == "notes" || c == "birth_date" || c == "birth_year";
+    // Age goes with the birth year: with an event's date it gives the year
+    // to within one.
+    case RedactionProfile::public_:
+      return names || c == "notes" || c == "birth_date" || c == "birth_year" || c == "age";
   }
   return false;
 }
@@ -48,8 +51,9 @@ CaseRecord redact(const CaseRecord& record, RedactionProfile profile, const Pseu
   }
   r.birth_date.reset();
   r.birth_year.reset();
+  r.age.reset();
   for (auto& e : r.events)
-    if (e.date) e.date = coarsen(*e.date, DatePrecision::month);
+    if (e.date) e.date = coarsen(*e.date, DatePrecision::year);
   return r;
 }
 

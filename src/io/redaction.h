@@ -9,8 +9,10 @@
 //             birth date no finer than year, pseudonymous record ids; event
 //             dates and places as stored (needed to compare events).
 //   public    (the default of --redact) for publication: no names, no notes,
-//             no birth date or birth year, event dates no finer than month,
-//             pseudonymous record ids.
+//             no birth date, birth year or age, event dates no finer than
+//             year, pseudonymous record ids; the export then makes the
+//             file k-anonymous (io/k_anonymity.h), which redact() alone,
+//             one record at a time, cannot do.
 // Pseudonymous ids are "p" + 32 hex digits of BLAKE2b keyed with the store's
 // pseudonym key over (profile, source, record_id): stable across exports of
 // one profile, unlinkable across profiles and stores, and irreversible

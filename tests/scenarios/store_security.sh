@@ -132,15 +132,29 @@ if command -v flock >/dev/null; then
   wait "$holder" 2>/dev/null || true
 fi
 
-# Redacted export: no names, no Hangul names, no birth years, no day-precise dates.
+# Redacted export: no names, no Hangul names, no birth years or ages, no
+# dates finer than a year, and k-anonymous (k = 5): as a reader of the file
+# sees it, every record shares all its values but its id with at least 4
+# others, except those the command reports left with nothing else to blank.
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.csv"
 expect_stdout "redaction: public"
+expect_stdout "k-anonymity 5: "
+reported_alone=$(sed -n 's/^k-anonymity 5: \([0-9]*\) records share.*/\1/p' "$WORK/out")
+small=$(awk -F'\r' 'NR > 1 { id = $1; sub(/,.*/, "", id); rest = $1; sub(/^[^,]*,/, "", rest)
+          if (!(id in key)) order[++n] = id; key[id] = key[id] "|" rest }
+        END { for (i = 1; i <= n; i++) size[key[order[i]]]++
+              for (i = 1; i <= n; i++) if (size[key[order[i]]] < 5) small++; print small + 0 }' "$WORK/public.csv")
+[ "$small" = "${reported_alone:-0}" ] ||
+  fail "the public export has $small records in groups under 5 (the command reported ${reported_alone:-0})"
+grep -qE '[0-9]{4}-[0-9]{2}' "$WORK/public.csv" && fail "the public export holds dates finer than a year"
+head -1 "$WORK/public.csv" | grep -qE '(^|,)age(,|\r|$)' && fail "the public export has an age column"
 awk -F, 'FNR > 1 && $3 != "" { print $3 } FNR > 1 && $2 != "" { print $2 }' "$WORK/people.csv" |
   awk 'length($0) >= 5' | sort -u >"$WORK/names"
 LC_ALL=C grep -qF -f "$WORK/names" "$WORK/public.csv" && fail "the public export holds names"
-grep -qE '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$WORK/public.csv" && fail "the public export holds day-precise dates"
 head -1 "$WORK/public.csv" | grep -qE 'name|birth' && fail "the public export has name or birth columns"
 grep -q '^p[0-9a-f]\{32\},' "$WORK/public.csv" || fail "the public export lacks pseudonymous ids"
+expect_exit 2 "$UNCOUNTED" export "$S" --redact partner --k-anonymity 3 --out "$WORK/partner.json"
+expect_stderr "--k-anonymity is for the public profile"
 expect_exit 0 "$UNCOUNTED" export "$S" --redact partner --out "$WORK/partner.json"
 LC_ALL=C grep -qF -f "$WORK/names" "$WORK/partner.json" && fail "the partner export holds names"
 expect_exit 1 "$UNCOUNTED" export "$S" --out "$WORK/public.csv"
@@ -152,6 +166,7 @@ LC_ALL=C grep -qF -f "$WORK/names" "$WORK/all.json" || fail "the unredacted expo
 [ "$(stat -c %a "$WORK/public.csv")" = 600 ] || fail "the export is readable by others"
 expect_exit 0 "$UNCOUNTED" audit "$S"
 expect_stdout "export profile=public"
+expect_stdout "k=5 blanked="
 expect_stdout "audit log intact"
 # A leftover OUT.part that is a link (here to a notes file) is replaced, not
 # written through; the audit log's SHA-256 is that of the file written.
