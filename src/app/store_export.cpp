@@ -3,9 +3,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <tuple>
 
 #include "app/exclusive_file.h"
 #include "app/output_paths.h"
@@ -66,6 +68,13 @@ Result<ExportReport> export_store(const ExportRequest& request) {
       });
       if (ok) {
         report.suppression = make_k_anonymous(records, request.k_anonymity);
+        // In the store's order a record's place in the file would tell its
+        // rank among its source's records (ids given in interview order,
+        // say), which k-anonymity leaves visible: sorted by pseudonym
+        // within each source instead.
+        std::sort(records.begin(), records.end(), [](const CaseRecord& a, const CaseRecord& b) {
+          return std::tie(a.source, a.record_id) < std::tie(b.source, b.record_id);
+        });
         for (const auto& r : records) writer->write(r);
         report.records = records.size();
       }

@@ -147,6 +147,10 @@ small=$(awk -F'\r' 'NR > 1 { id = $1; sub(/,.*/, "", id); rest = $1; sub(/^[^,]*
 [ "$small" = "${reported_alone:-0}" ] ||
   fail "the public export has $small records in groups under 5 (the command reported ${reported_alone:-0})"
 grep -qE '[0-9]{4}-[0-9]{2}' "$WORK/public.csv" && fail "the public export holds dates finer than a year"
+# Sorted by pseudonym within each source, not in the store's order (which
+# would tell each record's rank among its source's ids).
+tail -n +2 "$WORK/public.csv" | awk -F, '{ print $2 " " $1 }' | LC_ALL=C sort -c ||
+  fail "the public export is not sorted by pseudonym within each source"
 head -1 "$WORK/public.csv" | grep -qE '(^|,)age(,|\r|$)' && fail "the public export has an age column"
 awk -F, 'FNR > 1 && $3 != "" { print $3 } FNR > 1 && $2 != "" { print $2 }' "$WORK/people.csv" |
   awk 'length($0) >= 5' | sort -u >"$WORK/names"
