@@ -25,9 +25,12 @@ void print_suppression(const SuppressionSummary& s) {
       sep = ", ";
     }
   std::cout << (sep == ", " ? ")" : "") << "\n";
+  if (s.group_records > 0)
+    std::cout << "k-anonymity " << s.k << ": " << s.group_records << " records of " << s.k
+              << " or more people (head count) left as they are\n";
   if (s.records_left_below_k > 0)
     std::cout << "k-anonymity " << s.k << ": " << s.records_left_below_k
-              << " records share their source, list and event types with fewer than " << s.k - 1
+              << " records share their source, list, event types and head count with fewer than " << s.k - 1
               << " others even with every other value blanked (kept: nothing else is left in them)\n";
 }
 

@@ -62,7 +62,6 @@ bool blank(RecordField field, CaseRecord& r) {
     case RecordField::birth_year: return clear_opt(r.birth_year);
     case RecordField::age: return clear_opt(r.age);
     case RecordField::origin_place: return clear_text(r.origin_place);
-    case RecordField::head_count: return clear_opt(r.head_count);
     case RecordField::sex: return clear_text(r.sex);
     case RecordField::event_place:
       for (auto& e : r.events) had = clear_text(e.place) || had;
@@ -85,7 +84,7 @@ bool blank(RecordField field, CaseRecord& r) {
     case RecordField::event_date:
       for (auto& e : r.events) had = clear_opt(e.date) || had;
       return had;
-    default: return false;  // never blanked: record_id, source, list, event_type
+    default: return false;  // never blanked: record_id, source, list, event_type, head_count
   }
 }
 
@@ -96,12 +95,19 @@ struct Groups {
   std::size_t size_of(std::size_t i) const { return size.at(keys[i]); }
 };
 
-Groups group(const std::vector<CaseRecord>& records) {
+// Records of `min_size` or more people are about a group, not a person.
+bool about_a_group(const CaseRecord& r, std::size_t min_size) {
+  return r.head_count && r.head_count->low >= static_cast<long>(min_size);
+}
+
+// Group sizes over the records about one person (the others get an empty
+// key and are never looked at).
+Groups group(const std::vector<CaseRecord>& records, std::size_t min_size) {
   Groups g;
   g.keys.reserve(records.size());
   for (const auto& r : records) {
-    g.keys.push_back(group_key(r));
-    ++g.size[g.keys.back()];
+    g.keys.push_back(about_a_group(r, min_size) ? std::string() : group_key(r));
+    if (!about_a_group(r, min_size)) ++g.size[g.keys.back()];
   }
   return g;
 }
@@ -116,10 +122,13 @@ SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k) {
   const auto min_size = static_cast<std::size_t>(k);
   std::vector<std::size_t> next(records.size(), 0);  // the next step of kSuppressionOrder
   std::vector<bool> changed(records.size(), false);
+  for (const auto& r : records)
+    if (about_a_group(r, min_size)) ++summary.group_records;
   for (;;) {
-    const Groups g = group(records);
+    const Groups g = group(records, min_size);
     bool any = false;
     for (std::size_t i = 0; i < records.size(); ++i) {
+      if (about_a_group(records[i], min_size)) continue;
       if (g.size_of(i) >= min_size || next[i] == kSuppressionOrder.size()) continue;
       // One step for every record below k, whether or not the value is
       // there: a record that lacks it then matches those that lost it.
@@ -132,7 +141,7 @@ SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k) {
     }
     if (!any) {
       for (std::size_t i = 0; i < records.size(); ++i)
-        if (g.size_of(i) < min_size) ++summary.records_left_below_k;
+        if (!about_a_group(records[i], min_size) && g.size_of(i) < min_size) ++summary.records_left_below_k;
       break;
     }
   }

@@ -18,10 +18,12 @@
 // take the step together, whether or not they had a value there, so that a
 // record that lacked it matches those that lost it. Records in groups
 // of k or more are never changed. A blanked value looks like a missing one,
-// so the two cannot be told apart either. Source, list and event types are
-// never blanked (they are what a count needs): a record still alone with
-// them after every other value is blanked is counted in
-// `records_left_below_k`, and kept.
+// so the two cannot be told apart either. Source, list, event types and
+// head counts are never blanked (they are what a count needs; a blank head
+// count would read as one person): a record still alone with them after
+// every other value is blanked is counted in `records_left_below_k`, and
+// kept. A record of a group of at least k people (head count from k up) is
+// not about one person and is left as it is, outside every group.
 //
 // Limits (docs/STORE.md): k-anonymity hides which record is a person's, not
 // what a whole group shares (if the k records alike are all in one source,
@@ -43,13 +45,13 @@ namespace uncounted {
 // The values blanked first come first: the most identifying and least
 // needed for counting (names, notes and birth, already dropped by the
 // public profile, are listed so that the function is safe on its own).
-inline constexpr std::array<RecordField, 18> kSuppressionOrder = {
-    RecordField::full_name,    RecordField::family_name,     RecordField::given_name,
-    RecordField::name_hangul,  RecordField::name_hanzi,      RecordField::notes,
-    RecordField::birth_date,   RecordField::birth_year,      RecordField::age,
-    RecordField::origin_place, RecordField::event_place,     RecordField::sentence_months,
-    RecordField::legal_tags,   RecordField::facility_type,   RecordField::perpetrator,
-    RecordField::head_count,   RecordField::sex,             RecordField::event_date};
+inline constexpr std::array<RecordField, 17> kSuppressionOrder = {
+    RecordField::full_name,    RecordField::family_name,   RecordField::given_name,
+    RecordField::name_hangul,  RecordField::name_hanzi,    RecordField::notes,
+    RecordField::birth_date,   RecordField::birth_year,    RecordField::age,
+    RecordField::origin_place, RecordField::event_place,   RecordField::sentence_months,
+    RecordField::legal_tags,   RecordField::facility_type, RecordField::perpetrator,
+    RecordField::sex,          RecordField::event_date};
 
 struct SuppressionSummary {
   int k = 1;
@@ -57,7 +59,8 @@ struct SuppressionSummary {
   std::size_t records_changed = 0;  // records with at least one value blanked
   // blanked[i]: records whose kSuppressionOrder[i] was blanked (it was not empty).
   std::array<std::size_t, kSuppressionOrder.size()> blanked{};
-  std::size_t records_left_below_k = 0;  // alone with only source, list and event types left
+  std::size_t records_left_below_k = 0;  // alone with only source, list, event types, head count left
+  std::size_t group_records = 0;         // records of k or more people, left as they are
 };
 
 // Makes `records` k-anonymous in place as described above; k <= 1 changes

@@ -106,6 +106,30 @@ TEST(KAnonymity, SourceListAndEventTypesAreNeverBlankedAndWhatIsLeftAloneIsCount
   EXPECT_EQ(s.records_changed, 5u);
 }
 
+TEST(KAnonymity, RecordsOfKOrMorePeopleAreLeftAloneAndHeadCountsAreNeverBlanked) {
+  std::vector<CaseRecord> records;
+  for (int i = 0; i < 5; ++i) records.push_back(person("p" + std::to_string(i), "news", "", "", "Sinuiju", "2006"));
+  CaseRecord crowd = person("crowd", "news", "", "", "Sinuiju", "2006-06");
+  crowd.head_count = HeadCount{400, 600};
+  records.push_back(crowd);
+  CaseRecord family = person("family", "news", "", "Musan", "Sinuiju", "2006");
+  family.head_count = HeadCount{3, 3};
+  records.push_back(family);
+  const auto s = make_k_anonymous(records, 5);
+  // The crowd is about 400 or more people: unchanged, in no group.
+  EXPECT_EQ(records[5].events[0].date->verbatim, "2006-06");
+  EXPECT_EQ(records[5].events[0].place, "Sinuiju");
+  EXPECT_EQ(s.group_records, 1u);
+  // The family of three is treated as a person: alone, it loses what can be
+  // blanked, but keeps its head count (a blank one would read as one person).
+  EXPECT_EQ(records[6].origin_place, "");
+  EXPECT_EQ(records[6].events[0].place, "");
+  ASSERT_TRUE(records[6].head_count);
+  EXPECT_EQ(records[6].head_count->low, 3);
+  EXPECT_EQ(s.records_left_below_k, 1u);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(records[i].events[0].place, "Sinuiju");
+}
+
 TEST(KAnonymity, TheOrderOfEventsSetsRecordsApart) {
   auto two_events = [](const std::string& id, bool swapped) {
     CaseRecord r = person(id, "s", "F", "", "", "2006");
