@@ -37,53 +37,46 @@ std::string group_key(const CaseRecord& r) {
   return key;
 }
 
+// Empties a text, an optional or a list; returns whether it held something.
+template <typename T>
+bool clear_value(T& v) {
+  bool had = false;
+  if constexpr (requires { v.has_value(); })
+    had = v.has_value();
+  else
+    had = !v.empty();
+  v = T{};
+  return had;
+}
+
+template <typename M>
+bool clear_in_events(CaseRecord& r, M CaseEvent::*member) {
+  bool had = false;
+  for (auto& e : r.events) had = clear_value(e.*member) || had;
+  return had;
+}
+
 // Blanks `field` in the record (in every event, for an event field).
 // Returns whether anything was there to blank.
 bool blank(RecordField field, CaseRecord& r) {
-  auto clear_text = [](std::string& s) {
-    const bool had = !s.empty();
-    s.clear();
-    return had;
-  };
-  auto clear_opt = [](auto& o) {
-    const bool had = o.has_value();
-    o.reset();
-    return had;
-  };
-  bool had = false;
   switch (field) {
-    case RecordField::full_name: return clear_text(r.full_name);
-    case RecordField::family_name: return clear_text(r.family_name);
-    case RecordField::given_name: return clear_text(r.given_name);
-    case RecordField::name_hangul: return clear_text(r.name_hangul);
-    case RecordField::name_hanzi: return clear_text(r.name_hanzi);
-    case RecordField::notes: return clear_text(r.notes);
-    case RecordField::birth_date: return clear_opt(r.birth_date);
-    case RecordField::birth_year: return clear_opt(r.birth_year);
-    case RecordField::age: return clear_opt(r.age);
-    case RecordField::origin_place: return clear_text(r.origin_place);
-    case RecordField::sex: return clear_text(r.sex);
-    case RecordField::event_place:
-      for (auto& e : r.events) had = clear_text(e.place) || had;
-      return had;
-    case RecordField::sentence_months:
-      for (auto& e : r.events) had = clear_opt(e.sentence_months) || had;
-      return had;
-    case RecordField::legal_tags:
-      for (auto& e : r.events) {
-        had = had || !e.legal_tags.empty();
-        e.legal_tags.clear();
-      }
-      return had;
-    case RecordField::facility_type:
-      for (auto& e : r.events) had = clear_text(e.facility_type) || had;
-      return had;
-    case RecordField::perpetrator:
-      for (auto& e : r.events) had = clear_text(e.perpetrator) || had;
-      return had;
-    case RecordField::event_date:
-      for (auto& e : r.events) had = clear_opt(e.date) || had;
-      return had;
+    case RecordField::full_name: return clear_value(r.full_name);
+    case RecordField::family_name: return clear_value(r.family_name);
+    case RecordField::given_name: return clear_value(r.given_name);
+    case RecordField::name_hangul: return clear_value(r.name_hangul);
+    case RecordField::name_hanzi: return clear_value(r.name_hanzi);
+    case RecordField::notes: return clear_value(r.notes);
+    case RecordField::birth_date: return clear_value(r.birth_date);
+    case RecordField::birth_year: return clear_value(r.birth_year);
+    case RecordField::age: return clear_value(r.age);
+    case RecordField::origin_place: return clear_value(r.origin_place);
+    case RecordField::sex: return clear_value(r.sex);
+    case RecordField::event_place: return clear_in_events(r, &CaseEvent::place);
+    case RecordField::sentence_months: return clear_in_events(r, &CaseEvent::sentence_months);
+    case RecordField::legal_tags: return clear_in_events(r, &CaseEvent::legal_tags);
+    case RecordField::facility_type: return clear_in_events(r, &CaseEvent::facility_type);
+    case RecordField::perpetrator: return clear_in_events(r, &CaseEvent::perpetrator);
+    case RecordField::event_date: return clear_in_events(r, &CaseEvent::date);
     default: return false;  // never blanked: record_id, source, list, event_type, head_count
   }
 }
