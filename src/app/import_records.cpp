@@ -1,14 +1,30 @@
 #include "app/import_records.h"
 
 #include "base/csv_reader.h"
+#include "base/utf8.h"
 #include "crypto/keyed_hash.h"
 #include "io/record_import.h"
 
 namespace uncounted {
 
+namespace {
+
+// A source or list name is printed by every command and written into every
+// export: one line of UTF-8 text (a name with a broken byte could not be
+// written as JSON; one with a line break would break a CSV row).
+Status check_name(const char* option, const std::string& name) {
+  if (name.empty()) return fail(std::string(option) + " must not be empty");
+  if (!is_valid_utf8(name)) return fail(std::string(option) + " is not valid UTF-8 text");
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7f) return fail(std::string(option) + " must not hold control characters (line breaks, tabs)");
+  return {};
+}
+
+}  // namespace
+
 Result<ImportReport> import_file(const ImportRequest& request) {
-  if (request.source.empty()) return fail("--source must not be empty");
-  if (request.list.empty()) return fail("--list must not be empty");
+  if (auto ok = check_name("--source", request.source); !ok) return tl::unexpected(ok.error());
+  if (auto ok = check_name("--list", request.list); !ok) return tl::unexpected(ok.error());
   if (auto ok = store::validate_source_metadata(request.metadata); !ok) return tl::unexpected(ok.error());
   auto progress = [&](std::string_view stage, double done) {
     if (request.progress) request.progress(stage, done);
