@@ -9,6 +9,8 @@
 #include <cstring>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "app/exclusive_file.h"
 #include "app/output_paths.h"
 #include "crypto/keyed_hash.h"
@@ -17,6 +19,55 @@
 #include "store/record_repository.h"
 
 namespace uncounted {
+
+namespace {
+
+// Writes the sources and the store's records through `writer`, redacted
+// (for public: made k-anonymous, then sorted by id within each source),
+// and completes the document. A text the JSON writer cannot write (not
+// UTF-8: a source or list name from before import checked them) is an
+// error, not a crash.
+Status write_records(store::Database& db, const ExportRequest& request,
+                     const std::vector<SourceDescription>& sources, const Pseudonymizer& pseudonym,
+                     RecordWriter& writer, ExportReport& report) {
+  try {
+    writer.write_sources(sources);
+    Status ok;
+    if (request.profile == RedactionProfile::public_) {
+      // k-anonymity needs every record before the first is written.
+      std::vector<CaseRecord> records;
+      ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
+        records.push_back(redact(r.record, request.profile, pseudonym));
+        return {};
+      });
+      if (!ok) return ok;
+      report.suppression = make_k_anonymous(records, request.k_anonymity, request.keep_below_k);
+      // In the store's order a record's place in the file would tell its
+      // rank among its source's records (ids given in interview order,
+      // say), which k-anonymity leaves visible: sorted by id within each
+      // source instead (an order drawn anew each export).
+      std::sort(records.begin(), records.end(), [](const CaseRecord& a, const CaseRecord& b) {
+        return std::tie(a.source, a.record_id) < std::tie(b.source, b.record_id);
+      });
+      for (const auto& r : records) writer.write(r);
+      report.records = records.size();
+    } else {
+      ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
+        writer.write(redact(r.record, request.profile, pseudonym));
+        ++report.records;
+        return {};
+      });
+      if (!ok) return ok;
+    }
+    writer.finish();
+    return {};
+  } catch (const nlohmann::json::exception&) {
+    return fail(request.out + ": cannot write: a text in the store is not valid UTF-8 (a source or list name "
+                              "imported before names were checked?)");
+  }
+}
+
+}  // namespace
 
 Result<ExportReport> export_store(const ExportRequest& request) {
   std::vector<InputPath> inputs = store_paths(request.access.store_path);
@@ -33,7 +84,14 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     return fail(request.out + ": the file exists (use --force to replace it)");
   auto opened = open_store(request.access, store::Access::write);
   if (!opened) return tl::unexpected(opened.error());
-  auto key = opened->pseudonym_key();
+  // A public export's ids are keyed with a key drawn for it and then
+  // forgotten: the same record gets another id in every public export, so
+  // two releases cannot be lined up record by record (which would show
+  // exactly which records are new, or changed). The other profiles keep
+  // the store's key (stable ids, to match a partner's later questions).
+  const crypto::SecureBytes key = request.profile == RedactionProfile::public_
+                                      ? crypto::random_bytes(opened->pseudonym_key().size())
+                                      : opened->pseudonym_key();
   Pseudonymizer pseudonym = [&](const std::string& m) { return crypto::keyed_hash_hex(key, m, 16); };
 
   // The sources' metadata describes sources, not people: every profile keeps it.
@@ -57,35 +115,7 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     auto file = ExclusiveFile::create(temp, 0600);
     if (!file) return tl::unexpected(file.error());
     auto writer = RecordWriter::make(*format, file->out(), request.profile);
-    writer->write_sources(described);
-    Status ok;
-    if (request.profile == RedactionProfile::public_) {
-      // k-anonymity needs every record before the first is written.
-      std::vector<CaseRecord> records;
-      ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
-        records.push_back(redact(r.record, request.profile, pseudonym));
-        return {};
-      });
-      if (ok) {
-        report.suppression = make_k_anonymous(records, request.k_anonymity);
-        // In the store's order a record's place in the file would tell its
-        // rank among its source's records (ids given in interview order,
-        // say), which k-anonymity leaves visible: sorted by pseudonym
-        // within each source instead.
-        std::sort(records.begin(), records.end(), [](const CaseRecord& a, const CaseRecord& b) {
-          return std::tie(a.source, a.record_id) < std::tie(b.source, b.record_id);
-        });
-        for (const auto& r : records) writer->write(r);
-        report.records = records.size();
-      }
-    } else {
-      ok = store::for_each_record(opened->db(), {}, [&](const store::StoredRecord& r) -> Status {
-        writer->write(redact(r.record, request.profile, pseudonym));
-        ++report.records;
-        return {};
-      });
-    }
-    if (ok) writer->finish();
+    const Status ok = write_records(opened->db(), request, described, pseudonym, *writer, report);
     const Status closed = file->finish();
     if (!ok || !closed) {
       std::remove(temp.c_str());
@@ -102,8 +132,11 @@ Result<ExportReport> export_store(const ExportRequest& request) {
   if (request.profile == RedactionProfile::public_) {
     std::size_t blanked = 0;
     for (std::size_t n : report.suppression.blanked) blanked += n;
-    detail += " k=" + std::to_string(report.suppression.k) + " blanked=" + std::to_string(blanked) +
-              " records_changed=" + std::to_string(report.suppression.records_changed);
+    const SuppressionSummary& sup = report.suppression;
+    detail += " k=" + std::to_string(sup.k) + " blanked=" + std::to_string(blanked) +
+              " records_changed=" + std::to_string(sup.records_changed) +
+              " below_k=" + std::to_string(sup.records_left_below_k) + (sup.below_k_kept ? "(kept)" : "(left out)") +
+              " crowds=" + std::to_string(sup.crowd_records);
   }
   auto logged = opened->write([&](store::Database& db) {
     return store::append_audit(db, current_actor(), "export", detail, report.file_sha256);

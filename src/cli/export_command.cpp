@@ -9,7 +9,7 @@
 namespace uncounted::cli {
 namespace {
 
-// What k-anonymity blanked, on stdout: counts and field names only.
+// What k-anonymity did, on stdout: counts and field names only.
 void print_suppression(const SuppressionSummary& s) {
   if (s.k <= 1) {
     std::cerr << "uncounted export: warning: --k-anonymity 1: records may be the only ones with their values; "
@@ -25,13 +25,18 @@ void print_suppression(const SuppressionSummary& s) {
       sep = ", ";
     }
   std::cout << (sep == ", " ? ")" : "") << "\n";
-  if (s.group_records > 0)
-    std::cout << "k-anonymity " << s.k << ": " << s.group_records << " records of " << s.k
-              << " or more people (head count) left as they are\n";
-  if (s.records_left_below_k > 0)
+  if (s.records_left_below_k > 0) {
     std::cout << "k-anonymity " << s.k << ": " << s.records_left_below_k
               << " records share their source, list, event types and head count with fewer than " << s.k - 1
-              << " others even with every other value blanked (kept: nothing else is left in them)\n";
+              << " others even with every other value blanked: ";
+    if (s.below_k_kept)
+      std::cout << "kept (--keep-below-k): the file is not k-anonymous\n";
+    else
+      std::cout << "left out of the file (--keep-below-k keeps them)\n";
+  }
+  if (s.crowd_records > 0)
+    std::cout << "k-anonymity " << s.k << ": " << s.crowd_records << " records of " << kCrowdSize
+              << " or more people (head count) left as they are\n";
 }
 
 }  // namespace
@@ -42,8 +47,10 @@ void add_export_command(CLI::App& app, int& exit_status) {
       std::string("Export the store's current records as CSV or JSON (by --out's extension), in the shape import "
                   "reads. Without --redact everything is written, names included: treat the file like the store. "
                   "--redact applies a profile: public (when no profile is named: no names, notes, birth dates, birth years "
-                  "or ages; event dates no finer than year; pseudonymous ids; then k-anonymous: values are blanked "
-                  "until every record shares all its values with at least K - 1 others), partner (no names or notes; birth date to the "
+                  "or ages; event dates no finer than year; ids drawn anew for each export; then k-anonymous: "
+                  "values are blanked until every record about a person shares all its values but its id with at "
+                  "least K - 1 others, and a record that cannot is left out; records of 100 or more people are "
+                  "kept as they are; see docs/STORE.md), partner (no names or notes; birth date to the "
                   "year; pseudonymous ids), internal (everything but free-text notes), none. Pseudonymous ids are "
                   "keyed hashes under a key kept inside the store. Every export is recorded in the audit log. ") +
           kPassphraseHelp);
@@ -59,10 +66,13 @@ void add_export_command(CLI::App& app, int& exit_status) {
       ->default_str("public")
       ->check(CLI::IsMember({"public", "partner", "internal", "none"}));
   cmd->add_option("--k-anonymity", args->request.k_anonymity,
-                  "With the public profile: every record shares all its values but its id with at least K - 1 "
-                  "others (values are blanked until it does; 1: no such guarantee)")
+                  "With the public profile: every record about a person shares all its values but its id with at "
+                  "least K - 1 others (values are blanked until it does; 1: no such guarantee)")
       ->default_val(5)
       ->check(CLI::Range(1, 1000));
+  cmd->add_flag("--keep-below-k", args->request.keep_below_k,
+               "With the public profile: keep the records that stay in a group under K with only their source, "
+               "list, event types and head count left (the file is then not k-anonymous)");
   cmd->add_flag("--force", args->request.overwrite, "Replace the output file if it exists");
   cmd->callback([args, cmd, &exit_status] {
     args->request.profile = RedactionProfile::none;
@@ -70,8 +80,10 @@ void add_export_command(CLI::App& app, int& exit_status) {
       auto profile = parse_redaction_profile(args->profile.empty() ? "public" : args->profile);
       args->request.profile = *profile;  // checked by IsMember above
     }
-    if (cmd->count("--k-anonymity") > 0 && args->request.profile != RedactionProfile::public_) {
-      std::cerr << "uncounted export: --k-anonymity is for the public profile (--redact or --redact public)\n";
+    if ((cmd->count("--k-anonymity") > 0 || args->request.keep_below_k) &&
+        args->request.profile != RedactionProfile::public_) {
+      std::cerr << "uncounted export: --k-anonymity and --keep-below-k are for the public profile (--redact or "
+                   "--redact public)\n";
       exit_status = kExitUsage;
       return;
     }

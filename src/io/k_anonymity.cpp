@@ -81,64 +81,83 @@ bool blank(RecordField field, CaseRecord& r) {
   }
 }
 
-// Group sizes by key, and each record's key.
-struct Groups {
-  std::vector<std::string> keys;
-  std::unordered_map<std::string, std::size_t> size;
-  std::size_t size_of(std::size_t i) const { return size.at(keys[i]); }
-};
+// A record of kCrowdSize or more people is about a crowd, not a person.
+bool about_a_crowd(const CaseRecord& r) { return r.head_count && r.head_count->low >= kCrowdSize; }
 
-// Records of `min_size` or more people are about a group, not a person.
-bool about_a_group(const CaseRecord& r, std::size_t min_size) {
-  return r.head_count && r.head_count->low >= static_cast<long>(min_size);
-}
-
-// Group sizes over the records about one person (the others get an empty
-// key and are never looked at).
-Groups group(const std::vector<CaseRecord>& records, std::size_t min_size) {
-  Groups g;
-  g.keys.reserve(records.size());
-  for (const auto& r : records) {
-    g.keys.push_back(about_a_group(r, min_size) ? std::string() : group_key(r));
-    if (!about_a_group(r, min_size)) ++g.size[g.keys.back()];
+// The groups of the records about persons: each distinct key once, with
+// its number of records; each record points at its group (references to
+// the elements of an unordered_map survive rehashing).
+class Groups {
+ public:
+  using Group = std::pair<const std::string, std::size_t>;
+  explicit Groups(const std::vector<CaseRecord>& records) : of_(records.size(), nullptr) {
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (!about_a_crowd(records[i])) join(i, group_key(records[i]));
   }
-  return g;
-}
+  bool in_group(std::size_t i) const { return of_[i] != nullptr; }
+  std::size_t size_of(std::size_t i) const { return of_[i]->second; }
+  // Record i's values changed: it leaves its group for the one of `key`.
+  void move(std::size_t i, std::string key) {
+    if (--of_[i]->second == 0) size_.erase(of_[i]->first);
+    join(i, std::move(key));
+  }
+
+ private:
+  void join(std::size_t i, std::string key) {
+    Group& g = *size_.try_emplace(std::move(key), 0).first;
+    ++g.second;
+    of_[i] = &g;
+  }
+  std::unordered_map<std::string, std::size_t> size_;
+  std::vector<Group*> of_;
+};
 
 }  // namespace
 
-SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k) {
+SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, bool keep_below_k) {
   SuppressionSummary summary;
   summary.k = k;
   summary.records = records.size();
+  summary.below_k_kept = keep_below_k;
   if (k <= 1) return summary;
   const auto min_size = static_cast<std::size_t>(k);
+  Groups groups(records);
   std::vector<std::size_t> next(records.size(), 0);  // the next step of kSuppressionOrder
   std::vector<bool> changed(records.size(), false);
-  for (const auto& r : records)
-    if (about_a_group(r, min_size)) ++summary.group_records;
+  std::vector<std::size_t> below;
   for (;;) {
-    const Groups g = group(records, min_size);
-    bool any = false;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      if (about_a_group(records[i], min_size)) continue;
-      if (g.size_of(i) >= min_size || next[i] == kSuppressionOrder.size()) continue;
-      // One step for every record below k, whether or not the value is
-      // there: a record that lacks it then matches those that lost it.
+    // Every record below k takes one step, decided on the groups as they
+    // were at the start of the pass, whether or not the value is there (a
+    // record that lacks it then matches those that lost it).
+    below.clear();
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (groups.in_group(i) && groups.size_of(i) < min_size && next[i] < kSuppressionOrder.size())
+        below.push_back(i);
+    if (below.empty()) break;
+    for (std::size_t i : below) {
       const std::size_t step = next[i]++;
-      any = true;
-      if (blank(kSuppressionOrder[step], records[i])) {
-        ++summary.blanked[step];
-        changed[i] = true;
-      }
-    }
-    if (!any) {
-      for (std::size_t i = 0; i < records.size(); ++i)
-        if (!about_a_group(records[i], min_size) && g.size_of(i) < min_size) ++summary.records_left_below_k;
-      break;
+      if (!blank(kSuppressionOrder[step], records[i])) continue;
+      ++summary.blanked[step];
+      changed[i] = true;
+      groups.move(i, group_key(records[i]));
     }
   }
+  std::vector<bool> left_below(records.size(), false);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (about_a_crowd(records[i])) ++summary.crowd_records;
+    left_below[i] = groups.in_group(i) && groups.size_of(i) < min_size;
+    if (left_below[i]) ++summary.records_left_below_k;
+  }
   summary.records_changed = static_cast<std::size_t>(std::count(changed.begin(), changed.end(), true));
+  if (!keep_below_k) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (!left_below[i]) {
+        if (kept != i) records[kept] = std::move(records[i]);
+        ++kept;
+      }
+    records.resize(kept);
+  }
   return summary;
 }
 

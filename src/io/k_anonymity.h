@@ -1,6 +1,6 @@
 // k-anonymity for record-level files meant for publication (the `public`
-// redaction profile): values are blanked until no record can be told apart
-// from fewer than k - 1 others.
+// redaction profile): values are blanked until every record about a person
+// shares all its values with at least k - 1 other records.
 //
 // Why: a file without names can still single a person out. In the shipped
 // example, without names, birth years or notes, 98% of the records are the
@@ -11,24 +11,31 @@
 // What: every exported value of a record except its pseudonymous record_id
 // is a quasi-identifier: source, list, sex, origin, head count, and each
 // event's type, date, place, facility type, perpetrator, sentence and legal
-// tags, in the order the file lists the events. Records with the same
-// values form a group. While a record is in a group of fewer than k, the
-// next field of kSuppressionOrder is blanked in it (in every event, for an
-// event field), and the groups are formed again; all the records below k
-// take the step together, whether or not they had a value there, so that a
-// record that lacked it matches those that lost it. Records in groups
-// of k or more are never changed. A blanked value looks like a missing one,
-// so the two cannot be told apart either. Source, list, event types and
-// head counts are never blanked (they are what a count needs; a blank head
-// count would read as one person): a record still alone with them after
-// every other value is blanked is counted in `records_left_below_k`, and
-// kept. A record of a group of at least k people (head count from k up) is
-// not about one person and is left as it is, outside every group.
+// tags, in the order the file lists the events (so the number of events
+// and their order count too). Records with the same values form a group.
+// While a record is in a group of fewer than k, the next field of
+// kSuppressionOrder is blanked in it (in every event, for an event field),
+// and the groups are formed again; all the records below k take the step
+// together, whether or not they had a value there, so that a record that
+// lacked it matches those that lost it. Records in groups of k or more are
+// never changed. A blanked value looks like a missing one. Source, list,
+// event types and head counts are never blanked (they are what a count
+// needs; a blank head count would read as one person). A record still in a
+// group under k with nothing else left to blank is removed from `records`
+// unless `keep_below_k`; either way it is counted.
+//
+// Records of a crowd (a head count of kCrowdSize people or more: "about 500
+// sent back at Sinuiju") are about no one in particular and are left as
+// they are, outside every group. Smaller head counts (a family) are treated
+// as persons.
 //
 // Limits (docs/STORE.md): k-anonymity hides which record is a person's, not
-// what a whole group shares (if the k records alike are all in one source,
-// anyone known to match them is known to be in it); the same person
-// recorded k times by one source forms a group of one person.
+// what a whole group shares, and the source of every record stays visible,
+// so a group of k is always from one source: anyone known to match its
+// values and known to be in the file is known to be in that source. The
+// same person recorded k times by one source forms a group of one person.
+// Which fields are blank tells a little (a record with its origin shown was
+// in a group of k before anything was blanked).
 //
 // Thread safety: pure function over its arguments.
 #pragma once
@@ -53,20 +60,28 @@ inline constexpr std::array<RecordField, 17> kSuppressionOrder = {
     RecordField::legal_tags,   RecordField::facility_type, RecordField::perpetrator,
     RecordField::sex,          RecordField::event_date};
 
+// A head count from which a record is about a crowd.
+inline constexpr long kCrowdSize = 100;
+
 struct SuppressionSummary {
   int k = 1;
-  std::size_t records = 0;
+  std::size_t records = 0;          // records given
   std::size_t records_changed = 0;  // records with at least one value blanked
   // blanked[i]: records whose kSuppressionOrder[i] was blanked (it was not empty).
   std::array<std::size_t, kSuppressionOrder.size()> blanked{};
-  std::size_t records_left_below_k = 0;  // alone with only source, list, event types, head count left
-  std::size_t group_records = 0;         // records of k or more people, left as they are
+  // Records still in a group under k with only source, list, event types
+  // and head count left: removed unless below_k_kept.
+  std::size_t records_left_below_k = 0;
+  bool below_k_kept = false;
+  std::size_t crowd_records = 0;  // head count >= kCrowdSize: left as they are
 };
 
-// Makes `records` k-anonymous in place as described above; k <= 1 changes
-// nothing. Deterministic: the same records in the same order give the same
-// result. Cost: at most kSuppressionOrder.size() + 1 passes, each hashing
-// every record's values once; the records are copied into keys once a pass.
-SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k);
+// Makes `records` k-anonymous in place as described above (the records
+// kept keep their order); k <= 1 changes nothing. Deterministic: the same
+// records in the same order give the same result. Cost: every record's
+// values are hashed once, and again each time one of them is blanked; at
+// most kSuppressionOrder.size() + 1 passes over the records, each O(1) per
+// record; memory: each distinct set of values once.
+SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, bool keep_below_k);
 
 }  // namespace uncounted

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
@@ -30,11 +31,12 @@ CaseRecord person(const std::string& id, const std::string& source, const std::s
   return r;
 }
 
-// Group sizes as a reader of the exported CSV sees them: the rows of one
-// record id joined, every column but the id. Independent of the function's
-// own grouping.
-std::map<std::string, std::size_t> record_group_sizes(const std::vector<CaseRecord>& records,
-                                                      std::vector<std::string>* record_keys) {
+bool is_crowd(const CaseRecord& r) { return r.head_count && r.head_count->low >= kCrowdSize; }
+
+// Group keys as a reader of the exported file sees them: every value but
+// the record id. Independent of the function's own grouping. Crowd records
+// get "" (they are in no group).
+std::vector<std::string> keys_in_csv(const std::vector<CaseRecord>& records) {
   std::ostringstream out;
   auto writer = RecordWriter::make(ExportFormat::csv, out, RedactionProfile::public_);
   for (const auto& r : records) writer->write(r);
@@ -50,20 +52,42 @@ std::map<std::string, std::size_t> record_group_sizes(const std::vector<CaseReco
       key_of_id[id] += std::to_string(row.fields[i].size()) + ":" + row.fields[i];
     key_of_id[id] += "|";
   }
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < ids.size(); ++i) keys.push_back(is_crowd(records[i]) ? "" : key_of_id[ids[i]]);
+  return keys;
+}
+
+std::vector<std::string> keys_in_json(const std::vector<CaseRecord>& records) {
+  std::ostringstream out;
+  auto writer = RecordWriter::make(ExportFormat::json, out, RedactionProfile::public_);
+  writer->write_sources({});
+  for (const auto& r : records) writer->write(r);
+  writer->finish();
+  const auto doc = nlohmann::json::parse(out.str());
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < doc["records"].size(); ++i) {
+    auto r = doc["records"][i];
+    r.erase("record_id");
+    keys.push_back(is_crowd(records[i]) ? "" : r.dump());
+  }
+  return keys;
+}
+
+std::map<std::string, std::size_t> sizes_of(const std::vector<std::string>& keys) {
   std::map<std::string, std::size_t> sizes;
-  for (const auto& id : ids) ++sizes[key_of_id[id]];
-  if (record_keys)
-    for (const auto& id : ids) record_keys->push_back(key_of_id[id]);
+  for (const auto& k : keys)
+    if (!k.empty()) ++sizes[k];
   return sizes;
 }
 
 TEST(KAnonymity, KOfOneChangesNothing) {
   std::vector<CaseRecord> records = {person("a", "s", "F", "Hoeryong", "Tumen", "2006"),
                                      person("b", "s", "M", "Musan", "Namyang", "2007")};
-  const auto before = records;
-  const auto s = make_k_anonymous(records, 1);
+  const auto s = make_k_anonymous(records, 1, false);
   EXPECT_EQ(s.records_changed, 0u);
-  for (std::size_t i = 0; i < records.size(); ++i) EXPECT_EQ(records[i].origin_place, before[i].origin_place);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].origin_place, "Hoeryong");
+  EXPECT_EQ(records[1].origin_place, "Musan");
 }
 
 TEST(KAnonymity, GroupsOfKAreLeftAloneAndLoneRecordsLoseTheirOriginFirst) {
@@ -73,8 +97,10 @@ TEST(KAnonymity, GroupsOfKAreLeftAloneAndLoneRecordsLoseTheirOriginFirst) {
   records.push_back(person("lone2", "s", "F", "Onsong", "Tumen", "2006"));
   records.push_back(person("lone3", "s", "F", "", "Tumen", "2006"));
   // k = 3: the three alike stay; the other three become alike once their
-  // origins are blanked (one had none), and nothing else is touched.
-  const auto s = make_k_anonymous(records, 3);
+  // origins are blanked (one had none: it takes the step with them), and
+  // nothing else is touched.
+  const auto s = make_k_anonymous(records, 3, false);
+  ASSERT_EQ(records.size(), 6u);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(records[i].origin_place, "Musan");
   for (int i = 3; i < 6; ++i) {
     EXPECT_EQ(records[i].origin_place, "");
@@ -82,51 +108,70 @@ TEST(KAnonymity, GroupsOfKAreLeftAloneAndLoneRecordsLoseTheirOriginFirst) {
     EXPECT_EQ(records[i].sex, "F");
   }
   EXPECT_EQ(s.records_changed, 2u);
-  EXPECT_EQ(s.blanked[9], 2u);  // origin_place
+  EXPECT_EQ(s.blanked[9], 2u);
   EXPECT_EQ(kSuppressionOrder[9], RecordField::origin_place);
   EXPECT_EQ(s.records_left_below_k, 0u);
 }
 
-TEST(KAnonymity, SourceListAndEventTypesAreNeverBlankedAndWhatIsLeftAloneIsCounted) {
-  std::vector<CaseRecord> records;
-  for (int i = 0; i < 4; ++i) records.push_back(person("r" + std::to_string(i), "s", "F", "Musan", "Tumen", "2006"));
-  CaseRecord odd = person("odd", "s", "M", "Hoeryong", "Namyang", "2009");
-  odd.events[0].type = "arrest_china";
-  records.push_back(odd);
-  const auto s = make_k_anonymous(records, 5);
-  // Every record is alone or in a group of four: all lose every value but
-  // source, list and event type; the four become alike, "odd" stays alone.
-  for (const auto& r : records) {
-    EXPECT_EQ(r.source, "s");
-    EXPECT_FALSE(r.events[0].type.empty());
-    EXPECT_TRUE(r.sex.empty() && r.origin_place.empty() && r.events[0].place.empty() && !r.events[0].date);
+TEST(KAnonymity, WhatCannotBeHiddenIsLeftOutUnlessKept) {
+  auto make = [] {
+    std::vector<CaseRecord> records;
+    for (int i = 0; i < 4; ++i) records.push_back(person("r" + std::to_string(i), "s", "F", "Musan", "Tumen", "2006"));
+    CaseRecord odd = person("odd", "s", "M", "Hoeryong", "Namyang", "2009");
+    odd.events[0].type = "arrest_china";
+    records.push_back(odd);
+    for (int i = 0; i < 5; ++i) records.push_back(person("t" + std::to_string(i), "t", "M", "Onsong", "Sinuiju", "2010"));
+    return records;
+  };
+  // k = 5: the four alike and "odd" lose every value but source, list and
+  // event type, and are still under 5; source t's five are untouched.
+  auto kept = make();
+  const auto s = make_k_anonymous(kept, 5, true);
+  ASSERT_EQ(kept.size(), 10u);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(kept[i].source, "s");
+    EXPECT_FALSE(kept[i].events[0].type.empty());
+    EXPECT_TRUE(kept[i].sex.empty() && kept[i].origin_place.empty() && kept[i].events[0].place.empty() &&
+                !kept[i].events[0].date);
   }
-  EXPECT_EQ(records[4].events[0].type, "arrest_china");
-  EXPECT_EQ(s.records_left_below_k, 5u);  // the four (a group of 4 < 5) and "odd"
+  EXPECT_EQ(kept[4].events[0].type, "arrest_china");
+  for (int i = 5; i < 10; ++i) EXPECT_EQ(kept[i].origin_place, "Onsong");
+  EXPECT_EQ(s.records_left_below_k, 5u);
+  EXPECT_TRUE(s.below_k_kept);
   EXPECT_EQ(s.records_changed, 5u);
+
+  auto dropped = make();
+  const auto d = make_k_anonymous(dropped, 5, false);
+  EXPECT_EQ(d.records_left_below_k, 5u);
+  EXPECT_FALSE(d.below_k_kept);
+  ASSERT_EQ(dropped.size(), 5u);  // only source t's five, in their order
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(dropped[i].record_id, "t" + std::to_string(i));
 }
 
-TEST(KAnonymity, RecordsOfKOrMorePeopleAreLeftAloneAndHeadCountsAreNeverBlanked) {
+TEST(KAnonymity, CrowdsAreLeftAsTheyAreAndFamiliesAreTreatedAsPersonsKeepingTheirHeadCount) {
   std::vector<CaseRecord> records;
   for (int i = 0; i < 5; ++i) records.push_back(person("p" + std::to_string(i), "news", "", "", "Sinuiju", "2006"));
-  CaseRecord crowd = person("crowd", "news", "", "", "Sinuiju", "2006-06");
+  CaseRecord crowd = person("crowd", "news", "", "Musan", "Sinuiju", "2006-06");
   crowd.head_count = HeadCount{400, 600};
   records.push_back(crowd);
   CaseRecord family = person("family", "news", "", "Musan", "Sinuiju", "2006");
   family.head_count = HeadCount{3, 3};
   records.push_back(family);
-  const auto s = make_k_anonymous(records, 5);
-  // The crowd is about 400 or more people: unchanged, in no group.
+  CaseRecord five = person("five", "news", "F", "Musan", "Namyang", "2007");
+  five.head_count = HeadCount{5, 5};  // as many as k, still not a crowd
+  records.push_back(five);
+  const auto s = make_k_anonymous(records, 5, true);
   EXPECT_EQ(records[5].events[0].date->verbatim, "2006-06");
-  EXPECT_EQ(records[5].events[0].place, "Sinuiju");
-  EXPECT_EQ(s.group_records, 1u);
-  // The family of three is treated as a person: alone, it loses what can be
-  // blanked, but keeps its head count (a blank one would read as one person).
-  EXPECT_EQ(records[6].origin_place, "");
-  EXPECT_EQ(records[6].events[0].place, "");
-  ASSERT_TRUE(records[6].head_count);
+  EXPECT_EQ(records[5].origin_place, "Musan");
+  EXPECT_EQ(s.crowd_records, 1u);
+  for (int i : {6, 7}) {
+    EXPECT_EQ(records[i].origin_place, "");
+    EXPECT_EQ(records[i].events[0].place, "");
+    ASSERT_TRUE(records[i].head_count);
+  }
   EXPECT_EQ(records[6].head_count->low, 3);
-  EXPECT_EQ(s.records_left_below_k, 1u);
+  EXPECT_EQ(records[7].head_count->low, 5);
+  EXPECT_EQ(s.records_left_below_k, 2u);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(records[i].events[0].place, "Sinuiju");
 }
 
@@ -140,52 +185,88 @@ TEST(KAnonymity, TheOrderOfEventsSetsRecordsApart) {
     return r;
   };
   std::vector<CaseRecord> records = {two_events("a", false), two_events("b", true)};
-  const auto s = make_k_anonymous(records, 2);
+  const auto s = make_k_anonymous(records, 2, true);
   EXPECT_EQ(s.records_left_below_k, 2u);  // a reader sees the two orders: never one group
 }
 
 TEST(KAnonymity, EveryRecordAsTheFileShowsItSharesItsValuesWithKMinusOneOthers) {
   // Random records over small vocabularies (some values missing, some
-  // records with two events), k = 2..7, checked on the CSV a reader gets.
+  // records with two events, legal tags, perpetrators, head counts of a
+  // family or a crowd), k = 2..7, checked on the CSV and the JSON a reader
+  // gets, with the records that cannot be hidden kept and left out.
   std::mt19937_64 rng(20261127);
   const std::vector<std::string> sources = {"a", "b", "c"}, sexes = {"F", "M", ""},
                                  origins = {"Musan", "Hoeryong", "Onsong", "Kimchaek", ""},
                                  places = {"Tumen", "Namyang", "Sinuiju", ""},
-                                 years = {"2004", "2005", "2006", "2006-03", ""};
+                                 years = {"2004", "2005", "2006", "2006-03", ""},
+                                 perpetrators = {"", "", "PRC Public Security", "MSS"};
   auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
-  for (int k = 2; k <= 7; ++k) {
-    std::vector<CaseRecord> records;
-    for (int i = 0; i < 400; ++i) {
-      CaseRecord r = person("r" + std::to_string(i), pick(sources), pick(sexes), pick(origins), pick(places),
-                            pick(years));
-      if (rng() % 4 == 0) {
-        CaseEvent d;
-        d.type = "detention_dprk";
-        d.sentence_months = static_cast<int>(rng() % 3) * 6;
-        d.facility_type = rng() % 2 ? "kyohwaso" : "";
-        r.events.push_back(d);
+  for (int k = 2; k <= 7; ++k)
+    for (bool keep : {true, false}) {
+      std::vector<CaseRecord> records;
+      for (int i = 0; i < 400; ++i) {
+        CaseRecord r = person("r" + std::to_string(i), pick(sources), pick(sexes), pick(origins), pick(places),
+                              pick(years));
+        r.events[0].perpetrator = pick(perpetrators);
+        if (rng() % 3 == 0) r.events[0].legal_tags = {"RC1951-Art33"};
+        if (rng() % 4 == 0) {
+          CaseEvent d;
+          d.type = "detention_dprk";
+          d.sentence_months = static_cast<int>(rng() % 3) * 6;
+          d.facility_type = rng() % 2 ? "kyohwaso" : "";
+          r.events.push_back(d);
+        }
+        if (rng() % 20 == 0) {
+          const long n = rng() % 2 ? 2 + static_cast<long>(rng() % 4) : 150;
+          r.head_count = HeadCount{n, n};
+        }
+        records.push_back(r);
       }
-      records.push_back(r);
+      // Records already in a group of k must come out unchanged.
+      const auto before_keys = keys_in_csv(records);
+      const auto before_sizes = sizes_of(before_keys);
+      std::map<std::string, std::string> untouched;  // id -> key
+      for (std::size_t i = 0; i < records.size(); ++i)
+        if (!before_keys[i].empty() && before_sizes.at(before_keys[i]) >= static_cast<std::size_t>(k))
+          untouched[records[i].record_id] = before_keys[i];
+      auto again = records;
+      const auto s = make_k_anonymous(records, k, keep);
+      ASSERT_EQ(records.size() + (keep ? 0 : s.records_left_below_k), 400u) << k;
+      for (const auto& keys : {keys_in_csv(records), keys_in_json(records)}) {
+        const auto sizes = sizes_of(keys);
+        std::size_t below = 0;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+          if (keys[i].empty()) {
+            EXPECT_GE(records[i].head_count->low, kCrowdSize);
+            continue;
+          }
+          if (sizes.at(keys[i]) >= static_cast<std::size_t>(k)) continue;
+          ++below;
+          // Only source, list, event types and head count may be left.
+          EXPECT_TRUE(records[i].sex.empty() && records[i].origin_place.empty()) << k;
+          for (const auto& e : records[i].events)
+            EXPECT_TRUE(e.place.empty() && !e.date && !e.sentence_months && e.facility_type.empty() &&
+                        e.perpetrator.empty() && e.legal_tags.empty())
+                << k;
+        }
+        EXPECT_EQ(below, keep ? s.records_left_below_k : 0u) << k << " " << keep;
+      }
+      const auto after_keys = keys_in_csv(records);
+      std::size_t with_origin = 0;
+      for (std::size_t i = 0; i < records.size(); ++i) {
+        auto it = untouched.find(records[i].record_id);
+        if (it != untouched.end()) {
+          EXPECT_EQ(after_keys[i], it->second) << k;
+        }
+        if (!records[i].origin_place.empty()) ++with_origin;
+      }
+      EXPECT_GT(with_origin, 0u) << k;  // not everything blanked
+      // Deterministic.
+      make_k_anonymous(again, k, keep);
+      ASSERT_EQ(again.size(), records.size());
+      for (std::size_t i = 0; i < records.size(); ++i)
+        EXPECT_EQ(records[i].origin_place + records[i].sex, again[i].origin_place + again[i].sex);
     }
-    auto again = records;
-    const auto s = make_k_anonymous(records, k);
-    std::vector<std::string> keys;
-    const auto sizes = record_group_sizes(records, &keys);
-    std::size_t alone = 0;
-    for (std::size_t i = 0; i < records.size(); ++i)
-      if (sizes.at(keys[i]) < static_cast<std::size_t>(k)) {
-        ++alone;
-        // Only source, list and event types may be left in such a record.
-        EXPECT_TRUE(records[i].sex.empty() && records[i].origin_place.empty()) << k;
-        for (const auto& e : records[i].events)
-          EXPECT_TRUE(e.place.empty() && !e.date && !e.sentence_months && e.facility_type.empty()) << k;
-      }
-    EXPECT_EQ(alone, s.records_left_below_k) << k;
-    // Deterministic.
-    make_k_anonymous(again, k);
-    for (std::size_t i = 0; i < records.size(); ++i)
-      EXPECT_EQ(records[i].origin_place + records[i].sex, again[i].origin_place + again[i].sex);
-  }
 }
 
 }  // namespace

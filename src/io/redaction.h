@@ -13,10 +13,12 @@
 //             year, pseudonymous record ids; the export then makes the
 //             file k-anonymous (io/k_anonymity.h), which redact() alone,
 //             one record at a time, cannot do.
-// Pseudonymous ids are "p" + 32 hex digits of BLAKE2b keyed with the store's
-// pseudonym key over (profile, source, record_id): stable across exports of
-// one profile, unlinkable across profiles and stores, and irreversible
-// without the key (which never leaves the store).
+// Pseudonymous ids are "p" + 32 hex digits of BLAKE2b keyed with the key the
+// caller's `pseudonymize` holds, over (profile, source, record_id):
+// irreversible without the key. Export uses the store's pseudonym key for
+// partner (stable across exports, unlinkable across profiles and stores;
+// the key never leaves the store) and a key drawn for each public export
+// (app/store_export.h).
 //
 // Thread safety: values.
 #pragma once

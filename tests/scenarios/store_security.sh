@@ -161,7 +161,7 @@ LC_ALL=C grep -qF -f "$WORK/names" "$WORK/public.csv" && fail "the public export
 head -1 "$WORK/public.csv" | grep -qE 'name|birth' && fail "the public export has name or birth columns"
 grep -q '^p[0-9a-f]\{32\},' "$WORK/public.csv" || fail "the public export lacks pseudonymous ids"
 expect_exit 2 "$UNCOUNTED" export "$S" --redact partner --k-anonymity 3 --out "$WORK/partner.json"
-expect_stderr "--k-anonymity is for the public profile"
+expect_stderr "are for the public profile"
 expect_exit 0 "$UNCOUNTED" export "$S" --redact partner --out "$WORK/partner.json"
 LC_ALL=C grep -qF -f "$WORK/names" "$WORK/partner.json" && fail "the partner export holds names"
 expect_exit 1 "$UNCOUNTED" export "$S" --out "$WORK/public.csv"

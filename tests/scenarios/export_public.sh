@@ -1,0 +1,75 @@
+# A public export is k-anonymous (docs/STORE.md, "Redaction profiles"): six
+# people alike keep their values, people alone lose them and, when nothing
+# but source and event types is left and they are still under k, are left
+# out (or kept with --keep-below-k); a crowd (head count of 100 or more) is
+# kept as it is, a family is treated as a person; ids differ in every public
+# export; the audit log says what was done.
+source "$(dirname "$0")/lib.bash"
+
+S=$WORK/k.store
+export UNCOUNTED_PASSPHRASE="correct horse battery staple"
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+rows() { tail -n +2 "$1" | wc -l; }
+
+{
+  echo "record_id,sex,origin_place,event_type,event_date,event_place,head_count"
+  for d in 02 05 09 13 17 21; do echo "alike-$d,F,Musan,repatriation,2006-03-$d,Namyang,"; done
+  echo "crowd,,,repatriation,2006-06,Sinuiju,500"
+  echo "family,,Onsong,repatriation,2007-01-04,Tumen,3"
+  echo "lone-1,M,Hoeryong,repatriation,2008-02-11,Sinuiju,"
+  echo "lone-2,F,Kimchaek,repatriation,2009-07,Tumen,"
+  echo "lone-3,M,Hyesan,repatriation,2010,Namyang,"
+} >"$WORK/cases.csv"
+
+expect_exit 0 "$UNCOUNTED" init "$S" --kdf-memory 8 --kdf-passes 1
+expect_exit 0 "$UNCOUNTED" import "$S" --source partner-list --list B "$WORK/cases.csv"
+
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.csv"
+expect_stdout "k-anonymity 5: 4 of 11 records had values blanked"
+expect_stdout "4 records share their source, list, event types and head count with fewer than 4 others"
+expect_stdout "left out of the file"
+expect_stdout "1 records of 100 or more people (head count) left as they are"
+# The six alike and the crowd remain, with their values (years only).
+[ "$(rows "$WORK/public.csv")" = 7 ] || fail "the public export has $(rows "$WORK/public.csv") rows, not 7"
+[ "$(grep -c ',F,Musan,repatriation,2006,Namyang,' "$WORK/public.csv")" = 6 ] ||
+  fail "the six people alike lost values they share"
+grep -q ',repatriation,2006-06,Sinuiju,.*500' "$WORK/public.csv" && fail "the crowd's month was kept"
+grep -q ',repatriation,2006,Sinuiju,.*500' "$WORK/public.csv" || fail "the crowd's record was not kept as it is"
+grep -qE 'Onsong|Hoeryong|Kimchaek|Hyesan|Tumen' "$WORK/public.csv" && fail "a value of a record alone is in the file"
+
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --keep-below-k --out "$WORK/kept.csv"
+expect_stdout "kept (--keep-below-k): the file is not k-anonymous"
+[ "$(rows "$WORK/kept.csv")" = 11 ] || fail "--keep-below-k wrote $(rows "$WORK/kept.csv") rows, not 11"
+grep -qE 'Onsong|Hoeryong|Kimchaek|Hyesan|Tumen' "$WORK/kept.csv" && fail "a kept record alone still has values"
+grep -q ',repatriation,,,.*,3$' <(tr -d '\r' <"$WORK/kept.csv") || fail "the family lost its head count"
+
+# Every public export draws its ids anew: two exports share none.
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/again.csv"
+common=$(comm -12 <(cut -d, -f1 "$WORK/public.csv" | tail -n +2 | sort) \
+  <(cut -d, -f1 "$WORK/again.csv" | tail -n +2 | sort) | wc -l)
+[ "$common" = 0 ] || fail "two public exports share $common ids"
+# ... while a partner export's ids are stable.
+expect_exit 0 "$UNCOUNTED" export "$S" --redact partner --out "$WORK/p1.csv"
+expect_exit 0 "$UNCOUNTED" export "$S" --redact partner --out "$WORK/p2.csv"
+cmp -s <(cut -d, -f1 "$WORK/p1.csv") <(cut -d, -f1 "$WORK/p2.csv") || fail "partner ids changed between exports"
+
+expect_exit 0 "$UNCOUNTED" audit "$S"
+expect_stdout "k=5 blanked="
+expect_stdout "below_k=4(left out) crowds=1"
+expect_stdout "below_k=4(kept)"
+
+# k = 1 turns it off, with a warning; k is only for the public profile.
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --k-anonymity 1 --out "$WORK/k1.csv"
+expect_stderr "do not publish this file"
+grep -q 'Onsong' "$WORK/k1.csv" || fail "--k-anonymity 1 still blanked values"
+expect_exit 2 "$UNCOUNTED" export "$S" --redact partner --keep-below-k --out "$WORK/x.csv"
+expect_stderr "are for the public profile"
+expect_exit 2 "$UNCOUNTED" export "$S" --redact --k-anonymity 0 --out "$WORK/x.csv"
+
+# Source and list names are one line of UTF-8 text (a broken byte could not
+# be written as JSON by a later export; a line break would break CSV rows).
+expect_exit 1 "$UNCOUNTED" import "$S" --source $'bad\xff' --list B "$WORK/cases.csv"
+expect_stderr "--source is not valid UTF-8 text"
+expect_exit 1 "$UNCOUNTED" import "$S" --source ok --list $'two\nlines' "$WORK/cases.csv"
+expect_stderr "--list must not hold control characters"
+finish
