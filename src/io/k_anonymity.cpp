@@ -98,7 +98,9 @@ class Groups {
   std::size_t size_of(std::size_t i) const { return of_[i]->second; }
   // Record i's values changed: it leaves its group for the one of `key`.
   void move(std::size_t i, std::string key) {
-    if (--of_[i]->second == 0) size_.erase(of_[i]->first);
+    // An empty group is erased through an iterator, not by a reference to
+    // its own key (which erase(key) would be handed while freeing it).
+    if (--of_[i]->second == 0) size_.erase(size_.find(of_[i]->first));
     join(i, std::move(key));
   }
 
