@@ -90,7 +90,7 @@ Result<ExportReport> export_store(const ExportRequest& request) {
   // exactly which records are new, or changed). The other profiles keep
   // the store's key (stable ids, to match a partner's later questions).
   const crypto::SecureBytes key = request.profile == RedactionProfile::public_
-                                      ? crypto::random_bytes(opened->pseudonym_key().size())
+                                      ? crypto::random_bytes(32)  // crypto_generichash_KEYBYTES
                                       : opened->pseudonym_key();
   Pseudonymizer pseudonym = [&](const std::string& m) { return crypto::keyed_hash_hex(key, m, 16); };
 
