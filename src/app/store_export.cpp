@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <set>
 #include <tuple>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -23,15 +25,14 @@ namespace uncounted {
 namespace {
 
 // Writes the sources and the store's records through `writer`, redacted
-// (for public: made k-anonymous, then sorted by id within each source),
-// and completes the document. A text the JSON writer cannot write (not
+// (for public: made k-anonymous, then sorted by id within each source, and
+// only the sources with a record left), and completes the document. A text the JSON writer cannot write (not
 // UTF-8: a source or list name from before import checked them) is an
 // error, not a crash.
 Status write_records(store::Database& db, const ExportRequest& request,
                      const std::vector<SourceDescription>& sources, const Pseudonymizer& pseudonym,
                      RecordWriter& writer, ExportReport& report) {
   try {
-    writer.write_sources(sources);
     Status ok;
     if (request.profile == RedactionProfile::public_) {
       // k-anonymity needs every record before the first is written.
@@ -49,9 +50,18 @@ Status write_records(store::Database& db, const ExportRequest& request,
       std::sort(records.begin(), records.end(), [](const CaseRecord& a, const CaseRecord& b) {
         return std::tie(a.source, a.record_id) < std::tie(b.source, b.record_id);
       });
+      // Only the sources that still have a record in the file: naming one
+      // whose records were all left out would say who it holds records of.
+      std::set<std::pair<std::string, std::string>> present;
+      for (const auto& r : records) present.emplace(r.source, r.list);
+      std::vector<SourceDescription> shown;
+      for (const auto& src : sources)
+        if (present.count({src.name, src.list})) shown.push_back(src);
+      writer.write_sources(shown);
       for (const auto& r : records) writer.write(r);
       report.records = records.size();
     } else {
+      writer.write_sources(sources);
       ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
         writer.write(redact(r.record, request.profile, pseudonym));
         ++report.records;
@@ -136,6 +146,7 @@ Result<ExportReport> export_store(const ExportRequest& request) {
     detail += " k=" + std::to_string(sup.k) + " blanked=" + std::to_string(blanked) +
               " records_changed=" + std::to_string(sup.records_changed) +
               " below_k=" + std::to_string(sup.records_left_below_k) + (sup.below_k_kept ? "(kept)" : "(left out)") +
+              " below_k_people=" + std::to_string(sup.people_left_below_k) +
               " crowds=" + std::to_string(sup.crowd_records);
   }
   auto logged = opened->write([&](store::Database& db) {

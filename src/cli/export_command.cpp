@@ -9,15 +9,16 @@
 namespace uncounted::cli {
 namespace {
 
-// What k-anonymity did, on stdout: counts and field names only.
+// What k-anonymity did, on stdout (warnings on stderr): counts and field
+// names only.
 void print_suppression(const SuppressionSummary& s) {
   if (s.k <= 1) {
     std::cerr << "uncounted export: warning: --k-anonymity 1: records may be the only ones with their values; "
                  "do not publish this file\n";
     return;
   }
-  std::cout << "k-anonymity " << s.k << ": " << s.records_changed << " of " << s.records
-            << " records had values blanked";
+  std::cout << "k-anonymity " << s.k << ": " << s.records_changed << " of the " << s.records_written
+            << " records written had values blanked";
   std::string sep = " (";
   for (std::size_t i = 0; i < s.blanked.size(); ++i)
     if (s.blanked[i] > 0) {
@@ -26,9 +27,10 @@ void print_suppression(const SuppressionSummary& s) {
     }
   std::cout << (sep == ", " ? ")" : "") << "\n";
   if (s.records_left_below_k > 0) {
-    std::cout << "k-anonymity " << s.k << ": " << s.records_left_below_k
-              << " records share their source, list, event types and head count with fewer than " << s.k - 1
-              << " others even with every other value blanked: ";
+    std::cout << "k-anonymity " << s.k << ": " << s.records_left_below_k << " records (" << s.people_left_below_k
+              << " people by their head counts) share their source, list, event types and head count with fewer "
+                 "than "
+              << s.k - 1 << " others even with every other value blanked: ";
     if (s.below_k_kept)
       std::cout << "kept (--keep-below-k): the file is not k-anonymous\n";
     else
@@ -36,7 +38,9 @@ void print_suppression(const SuppressionSummary& s) {
   }
   if (s.crowd_records > 0)
     std::cout << "k-anonymity " << s.k << ": " << s.crowd_records << " records of " << kCrowdSize
-              << " or more people (head count) left as they are\n";
+              << " or more people (head count) written as they are\n";
+  if (s.records_written == 0 && s.records > 0)
+    std::cerr << "uncounted export: warning: no record could be written k-anonymously: the file holds none\n";
 }
 
 }  // namespace
@@ -52,7 +56,9 @@ void add_export_command(CLI::App& app, int& exit_status) {
                   "least K - 1 others, and a record that cannot is left out; records of 100 or more people are "
                   "kept as they are; see docs/STORE.md), partner (no names or notes; birth date to the "
                   "year; pseudonymous ids), internal (everything but free-text notes), none. Pseudonymous ids are "
-                  "keyed hashes under a key kept inside the store. Every export is recorded in the audit log. ") +
+                  "keyed hashes: for partner under a key kept inside the store (the same ids in every partner "
+                  "export), for public under a key drawn for that export alone. Every export is recorded in the "
+                  "audit log. ") +
           kPassphraseHelp);
   struct Args {
     ExportRequest request;

@@ -1,6 +1,6 @@
 #include "io/k_anonymity.h"
 
-#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -121,11 +121,15 @@ SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, boo
   summary.k = k;
   summary.records = records.size();
   summary.below_k_kept = keep_below_k;
-  if (k <= 1) return summary;
+  if (k <= 1) {
+    summary.records_written = records.size();
+    return summary;
+  }
+  static_assert(kSuppressionOrder.size() <= 32);
   const auto min_size = static_cast<std::size_t>(k);
   Groups groups(records);
   std::vector<std::size_t> next(records.size(), 0);  // the next step of kSuppressionOrder
-  std::vector<bool> changed(records.size(), false);
+  std::vector<std::uint32_t> blanked(records.size(), 0);  // bit s: step s blanked a value
   std::vector<std::size_t> below;
   for (;;) {
     // Every record below k takes one step, decided on the groups as they
@@ -139,27 +143,28 @@ SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, boo
     for (std::size_t i : below) {
       const std::size_t step = next[i]++;
       if (!blank(kSuppressionOrder[step], records[i])) continue;
-      ++summary.blanked[step];
-      changed[i] = true;
+      blanked[i] |= std::uint32_t{1} << step;
       groups.move(i, group_key(records[i]));
     }
   }
-  std::vector<bool> left_below(records.size(), false);
+  // The counts describe the file: records left out count only as left out.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < records.size(); ++i) {
+    const bool left_below = groups.in_group(i) && groups.size_of(i) < min_size;
+    if (left_below) {
+      ++summary.records_left_below_k;
+      summary.people_left_below_k += records[i].head_count ? static_cast<std::size_t>(records[i].head_count->low) : 1;
+      if (!keep_below_k) continue;
+    }
     if (about_a_crowd(records[i])) ++summary.crowd_records;
-    left_below[i] = groups.in_group(i) && groups.size_of(i) < min_size;
-    if (left_below[i]) ++summary.records_left_below_k;
+    if (blanked[i] != 0) ++summary.records_changed;
+    for (std::size_t step = 0; step < kSuppressionOrder.size(); ++step)
+      if (blanked[i] >> step & 1) ++summary.blanked[step];
+    if (kept != i) records[kept] = std::move(records[i]);
+    ++kept;
   }
-  summary.records_changed = static_cast<std::size_t>(std::count(changed.begin(), changed.end(), true));
-  if (!keep_below_k) {
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < records.size(); ++i)
-      if (!left_below[i]) {
-        if (kept != i) records[kept] = std::move(records[i]);
-        ++kept;
-      }
-    records.resize(kept);
-  }
+  records.resize(kept);
+  summary.records_written = kept;
   return summary;
 }
 

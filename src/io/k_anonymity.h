@@ -63,17 +63,23 @@ inline constexpr std::array<RecordField, 17> kSuppressionOrder = {
 // A head count from which a record is about a crowd.
 inline constexpr long kCrowdSize = 100;
 
+// What was done. The counts of values blanked, changed records and crowds
+// are over the records that remain in `records` (the file); records left
+// out are counted only as left out.
 struct SuppressionSummary {
   int k = 1;
   std::size_t records = 0;          // records given
-  std::size_t records_changed = 0;  // records with at least one value blanked
-  // blanked[i]: records whose kSuppressionOrder[i] was blanked (it was not empty).
+  std::size_t records_written = 0;  // records that remain
+  std::size_t records_changed = 0;  // of those, records with at least one value blanked
+  // blanked[i]: of those, records whose kSuppressionOrder[i] was blanked (it was not empty).
   std::array<std::size_t, kSuppressionOrder.size()> blanked{};
   // Records still in a group under k with only source, list, event types
-  // and head count left: removed unless below_k_kept.
+  // and head count left: removed unless below_k_kept; and the people they
+  // describe (the head count's low bound, else 1).
   std::size_t records_left_below_k = 0;
+  std::size_t people_left_below_k = 0;
   bool below_k_kept = false;
-  std::size_t crowd_records = 0;  // head count >= kCrowdSize: left as they are
+  std::size_t crowd_records = 0;  // of those that remain, head count >= kCrowdSize: left as they are
 };
 
 // Makes `records` k-anonymous in place as described above (the records

@@ -143,7 +143,12 @@ TEST(KAnonymity, WhatCannotBeHiddenIsLeftOutUnlessKept) {
   auto dropped = make();
   const auto d = make_k_anonymous(dropped, 5, false);
   EXPECT_EQ(d.records_left_below_k, 5u);
+  EXPECT_EQ(d.people_left_below_k, 5u);
   EXPECT_FALSE(d.below_k_kept);
+  // The counts describe the file: nothing written was blanked.
+  EXPECT_EQ(d.records_written, 5u);
+  EXPECT_EQ(d.records_changed, 0u);
+  for (std::size_t n : d.blanked) EXPECT_EQ(n, 0u);
   ASSERT_EQ(dropped.size(), 5u);  // only source t's five, in their order
   for (int i = 0; i < 5; ++i) EXPECT_EQ(dropped[i].record_id, "t" + std::to_string(i));
 }
@@ -173,6 +178,37 @@ TEST(KAnonymity, CrowdsAreLeftAsTheyAreAndFamiliesAreTreatedAsPersonsKeepingThei
   EXPECT_EQ(records[7].head_count->low, 5);
   EXPECT_EQ(s.records_left_below_k, 2u);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(records[i].events[0].place, "Sinuiju");
+}
+
+TEST(KAnonymity, ACrowdIsAHeadCountWhoseLowBoundIsAHundred) {
+  auto with_count = [](const std::string& id, long low, long high) {
+    CaseRecord r = person(id, "news", "", "Musan", "Sinuiju", "2006");
+    r.head_count = HeadCount{low, high};
+    return r;
+  };
+  std::vector<CaseRecord> records = {with_count("up-to-500", 1, 500), with_count("about-100", 99, 101),
+                                     with_count("hundred", 100, 100), with_count("more", 100, 5000)};
+  const auto s = make_k_anonymous(records, 5, false);
+  // The first two may be one person or 99: persons, alone, left out.
+  EXPECT_EQ(s.records_left_below_k, 2u);
+  EXPECT_EQ(s.people_left_below_k, 100u);  // 1 + 99
+  EXPECT_EQ(s.crowd_records, 2u);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].record_id, "hundred");
+  EXPECT_EQ(records[1].record_id, "more");
+  EXPECT_EQ(records[1].origin_place, "Musan");
+}
+
+TEST(KAnonymity, ValuesThatRunTogetherDoNotMakeTwoRecordsAlike) {
+  // "ab" + "" and "a" + "b" read the same when run together; a reader sees
+  // two different rows. Both must be blanked until they really are alike.
+  CaseRecord one = person("one", "s", "ab", "", "", "2006");
+  CaseRecord two = person("two", "s", "a", "b", "", "2006");
+  std::vector<CaseRecord> records = {one, two};
+  const auto s = make_k_anonymous(records, 2, true);
+  const auto sizes = sizes_of(keys_in_csv(records));
+  for (const auto& [key, n] : sizes) EXPECT_EQ(n, 2u) << key;
+  EXPECT_EQ(s.records_left_below_k, 0u);
 }
 
 TEST(KAnonymity, TheOrderOfEventsSetsRecordsApart) {

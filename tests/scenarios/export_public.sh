@@ -25,10 +25,10 @@ expect_exit 0 "$UNCOUNTED" init "$S" --kdf-memory 8 --kdf-passes 1
 expect_exit 0 "$UNCOUNTED" import "$S" --source partner-list --list B "$WORK/cases.csv"
 
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.csv"
-expect_stdout "k-anonymity 5: 4 of 11 records had values blanked"
-expect_stdout "4 records share their source, list, event types and head count with fewer than 4 others"
+expect_stdout "k-anonymity 5: 0 of the 7 records written had values blanked"
+expect_stdout "4 records (6 people by their head counts) share their source, list, event types and head count with fewer than 4 others"
 expect_stdout "left out of the file"
-expect_stdout "1 records of 100 or more people (head count) left as they are"
+expect_stdout "1 records of 100 or more people (head count) written as they are"
 # The six alike and the crowd remain, with their values (years only).
 [ "$(rows "$WORK/public.csv")" = 7 ] || fail "the public export has $(rows "$WORK/public.csv") rows, not 7"
 [ "$(grep -c ',F,Musan,repatriation,2006,Namyang,' "$WORK/public.csv")" = 6 ] ||
@@ -38,6 +38,7 @@ grep -q ',repatriation,2006,Sinuiju,.*500' "$WORK/public.csv" || fail "the crowd
 grep -qE 'Onsong|Hoeryong|Kimchaek|Hyesan|Tumen' "$WORK/public.csv" && fail "a value of a record alone is in the file"
 
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --keep-below-k --out "$WORK/kept.csv"
+expect_stdout "k-anonymity 5: 4 of the 11 records written had values blanked"
 expect_stdout "kept (--keep-below-k): the file is not k-anonymous"
 [ "$(rows "$WORK/kept.csv")" = 11 ] || fail "--keep-below-k wrote $(rows "$WORK/kept.csv") rows, not 11"
 grep -qE 'Onsong|Hoeryong|Kimchaek|Hyesan|Tumen' "$WORK/kept.csv" && fail "a kept record alone still has values"
@@ -55,8 +56,22 @@ cmp -s <(cut -d, -f1 "$WORK/p1.csv") <(cut -d, -f1 "$WORK/p2.csv") || fail "part
 
 expect_exit 0 "$UNCOUNTED" audit "$S"
 expect_stdout "k=5 blanked="
-expect_stdout "below_k=4(left out) crowds=1"
+expect_stdout "below_k=4(left out) below_k_people=6 crowds=1"
 expect_stdout "below_k=4(kept)"
+
+# The JSON names only the sources that still have a record in the file.
+printf 'record_id,sex,origin_place,event_type,event_date\nx1,M,Hyesan,arrest_china,2011\n' >"$WORK/one.csv"
+expect_exit 0 "$UNCOUNTED" import "$S" --source tiny-source --list C "$WORK/one.csv"
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.json"
+grep -q 'tiny-source' "$WORK/public.json" && fail "the JSON names a source none of whose records is in it"
+grep -q 'partner-list' "$WORK/public.json" || fail "the JSON lost the source that has records"
+expect_exit 0 "$UNCOUNTED" export "$S" --redact --keep-below-k --out "$WORK/kept.json"
+grep -q 'tiny-source' "$WORK/kept.json" || fail "--keep-below-k left out a source with a record kept"
+# Nothing k-anonymous to write: a warning, and an empty file.
+expect_exit 0 "$UNCOUNTED" init "$WORK/lone.store" --kdf-memory 8 --kdf-passes 1
+expect_exit 0 "$UNCOUNTED" import "$WORK/lone.store" --source tiny-source --list C "$WORK/one.csv"
+expect_exit 0 "$UNCOUNTED" export "$WORK/lone.store" --redact --out "$WORK/none.csv"
+expect_stderr "no record could be written k-anonymously"
 
 # k = 1 turns it off, with a warning; k is only for the public profile.
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --k-anonymity 1 --out "$WORK/k1.csv"
@@ -70,6 +85,12 @@ expect_exit 2 "$UNCOUNTED" export "$S" --redact --k-anonymity 0 --out "$WORK/x.c
 # be written as JSON by a later export; a line break would break CSV rows).
 expect_exit 1 "$UNCOUNTED" import "$S" --source $'bad\xff' --list B "$WORK/cases.csv"
 expect_stderr "--source is not valid UTF-8 text"
-expect_exit 1 "$UNCOUNTED" import "$S" --source ok --list $'two\nlines' "$WORK/cases.csv"
-expect_stderr "--list must not hold control characters"
+for name in $'two\nlines' $'tab\there' $'x\u0085y' $'x\u2028y' $'x\u202eevil' ' ' ''; do
+  expect_exit 1 "$UNCOUNTED" import "$S" --source ok --list "$name" "$WORK/cases.csv"
+done
+expect_stderr "--list must not be empty or only spaces"
+expect_exit 1 "$UNCOUNTED" import "$S" --source $'x\u202eevil' --list B "$WORK/cases.csv"
+expect_stderr "--source must be one line of visible text"
+# Names in any script are fine.
+expect_exit 0 "$UNCOUNTED" import "$S" --source '탈북자 증언-2023 金' --list '목록 A' "$WORK/one.csv"
 finish
