@@ -1,5 +1,7 @@
 #include "app/import_records.h"
 
+#include <algorithm>
+
 #include "base/csv_reader.h"
 #include "base/utf8.h"
 #include "crypto/keyed_hash.h"
@@ -10,13 +12,27 @@ namespace uncounted {
 namespace {
 
 // A source or list name is printed by every command and written into every
-// export: one line of UTF-8 text (a name with a broken byte could not be
-// written as JSON; one with a line break would break a CSV row).
+// export: one line of visible UTF-8 text. Refused: bytes that are not UTF-8
+// (a JSON export could not write them), control characters (C0, DEL, C1),
+// the line and paragraph separators U+2028 and U+2029, the bidirectional
+// controls (which reorder the text around them where it is shown), and a
+// name of spaces only. Names given before this check are kept; a source
+// holding one can still be read and exported, not added to.
+bool is_hidden_or_control(char32_t c) {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0x061c ||
+         c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 Status check_name(const char* option, const std::string& name) {
-  if (name.empty()) return fail(std::string(option) + " must not be empty");
-  if (!is_valid_utf8(name)) return fail(std::string(option) + " is not valid UTF-8 text");
-  for (unsigned char c : name)
-    if (c < 0x20 || c == 0x7f) return fail(std::string(option) + " must not hold control characters (line breaks, tabs)");
+  const auto code_points = decode_utf8(name);
+  if (!code_points) return fail(std::string(option) + " is not valid UTF-8 text");
+  if (std::all_of(code_points->begin(), code_points->end(), [](char32_t c) { return c == U' ' || c == 0x3000; }))
+    return fail(std::string(option) + " must not be empty or only spaces");
+  for (char32_t c : *code_points)
+    if (is_hidden_or_control(c))
+      return fail(std::string(option) +
+                  " must be one line of visible text (no control characters, line breaks, tabs or "
+                  "direction marks)");
   return {};
 }
 
