@@ -9,6 +9,7 @@
 #include <cstring>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -18,16 +19,42 @@
 #include "crypto/keyed_hash.h"
 #include "io/record_export.h"
 #include "store/audit_log.h"
+#include "store/link_repository.h"
 #include "store/record_repository.h"
 
 namespace uncounted {
 
 namespace {
 
+// The people of the latest link run: each current record's row, in the
+// order for_each_record visits them, and the run's entity of each row it
+// linked. run = 0 when the store has no link run.
+struct RunPeople {
+  std::int64_t run = 0;
+  std::vector<store::RecordRef> refs;
+  std::unordered_map<std::int64_t, std::int64_t> entity_of_row;
+};
+
+Result<RunPeople> people_by_latest_run(store::Database& db) {
+  RunPeople people;
+  auto run = store::latest_link_run(db);
+  if (!run) return tl::unexpected(run.error());
+  if (!*run) return people;
+  auto members = store::run_memberships(db, (*run)->id);
+  if (!members) return tl::unexpected(members.error());
+  auto refs = store::current_record_refs(db);
+  if (!refs) return tl::unexpected(refs.error());
+  people.run = (*run)->id;
+  people.refs = std::move(*refs);
+  for (const auto& m : *members) people.entity_of_row[m.record_row] = m.entity;
+  return people;
+}
+
 // Writes the sources and the store's records through `writer`, redacted
-// (for public: made k-anonymous, then sorted by id within each source, and
-// only the sources with a record left), and completes the document. A text the JSON writer cannot write (not
-// UTF-8: a source or list name from before import checked them) is an
+// (for public: made k-anonymous in the latest link run's people, then
+// sorted by id within each source, and only the sources with a record
+// left), and completes the document. A text the JSON writer cannot write
+// (not UTF-8: a source or list name from before import checked them) is an
 // error, not a crash.
 Status write_records(store::Database& db, const ExportRequest& request,
                      const std::vector<SourceDescription>& sources, const Pseudonymizer& pseudonym,
@@ -35,14 +62,30 @@ Status write_records(store::Database& db, const ExportRequest& request,
   try {
     Status ok;
     if (request.profile == RedactionProfile::public_) {
-      // k-anonymity needs every record before the first is written.
+      // k-anonymity needs every record before the first is written, and
+      // counts people as the latest link run saw them.
+      auto people = people_by_latest_run(db);
+      if (!people) return tl::unexpected(people.error());
       std::vector<CaseRecord> records;
+      std::vector<std::int64_t> person;
       ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
+        if (people->run != 0) {
+          const std::size_t i = records.size();
+          const auto& refs = people->refs;
+          if (i >= refs.size() || refs[i].source != r.record.source || refs[i].record_key != r.record.record_id)
+            return fail(request.out + ": cannot tell whose the records are (the store's records and their "
+                                      "list disagree); nothing written");
+          // A record the run did not see (imported since) is its own person.
+          const auto it = people->entity_of_row.find(refs[i].row);
+          person.push_back(it != people->entity_of_row.end() ? it->second : -static_cast<std::int64_t>(i) - 1);
+        }
         records.push_back(redact(r.record, request.profile, pseudonym));
         return {};
       });
       if (!ok) return ok;
-      report.suppression = make_k_anonymous(records, request.k_anonymity, request.keep_below_k);
+      report.suppression = make_k_anonymous(records, request.k_anonymity, request.keep_below_k,
+                                            people->run != 0 ? &person : nullptr);
+      report.people_from_run = people->run;
       // In the store's order a record's place in the file would tell its
       // rank among its source's records (ids given in interview order,
       // say), which k-anonymity leaves visible: sorted by id within each
@@ -147,7 +190,8 @@ Result<ExportReport> export_store(const ExportRequest& request) {
               " records_changed=" + std::to_string(sup.records_changed) +
               " below_k=" + std::to_string(sup.records_left_below_k) + (sup.below_k_kept ? "(kept)" : "(left out)") +
               " below_k_people=" + std::to_string(sup.people_left_below_k) +
-              " crowds=" + std::to_string(sup.crowd_records);
+              " crowds=" + std::to_string(sup.crowd_records) +
+              " people_from_run=" + std::to_string(report.people_from_run);
   }
   auto logged = opened->write([&](store::Database& db) {
     return store::append_audit(db, current_actor(), "export", detail, report.file_sha256);

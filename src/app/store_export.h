@@ -1,6 +1,7 @@
 // Use case: export a store's current records as CSV or JSON, redacted by a
 // profile (io/redaction.h); a public export is then made k-anonymous
-// (io/k_anonymity.h: all its records are held in memory for that), with
+// (io/k_anonymity.h: all its records are held in memory for that; with a
+// link run in the store, groups are counted in the latest run's people), with
 // pseudonymous ids under a key drawn for that export alone, and its records
 // sorted by id within each source. The export is written to a temporary
 // file beside the output and renamed into place, and recorded in the audit
@@ -34,6 +35,7 @@ struct ExportReport {
   std::size_t records = 0;  // records written
   std::string file_sha256;
   SuppressionSummary suppression;  // k = 1 and nothing blanked unless public
+  std::int64_t people_from_run = 0;  // public: the link run whose people k counted (0: records)
 };
 
 Result<ExportReport> export_store(const ExportRequest& request);

@@ -11,12 +11,17 @@ namespace {
 
 // What k-anonymity did, on stdout (warnings on stderr): counts and field
 // names only.
-void print_suppression(const SuppressionSummary& s) {
+void print_suppression(const SuppressionSummary& s, std::int64_t run) {
   if (s.k <= 1) {
     std::cerr << "uncounted export: warning: --k-anonymity 1: records may be the only ones with their values; "
                  "do not publish this file\n";
     return;
   }
+  if (run != 0)
+    std::cout << "k-anonymity " << s.k << ": groups counted in people as link run " << run << " linked them\n";
+  else
+    std::cout << "k-anonymity " << s.k << ": groups counted in records (no link run: one person's records "
+                 "count apart)\n";
   std::cout << "k-anonymity " << s.k << ": " << s.records_changed << " of the " << s.records_written
             << " records written had values blanked";
   std::string sep = " (";
@@ -28,9 +33,8 @@ void print_suppression(const SuppressionSummary& s) {
   std::cout << (sep == ", " ? ")" : "") << "\n";
   if (s.records_left_below_k > 0) {
     std::cout << "k-anonymity " << s.k << ": " << s.records_left_below_k << " records (" << s.people_left_below_k
-              << " people by their head counts) share their source, list, event types and head count with fewer "
-                 "than "
-              << s.k - 1 << " others even with every other value blanked: ";
+              << " people) are in groups of fewer than " << s.k
+              << " people even with only their source, list, event types and head count left: ";
     if (s.below_k_kept)
       std::cout << "kept (--keep-below-k): the file is not k-anonymous\n";
     else
@@ -104,7 +108,7 @@ void add_export_command(CLI::App& app, int& exit_status) {
                 << " is not redacted: it holds names and everything else the store holds\n";
     std::cout << "exported " << report->records << " records to " << args->request.out
               << " (redaction: " << to_string(args->request.profile) << ", sha256 " << report->file_sha256 << ")\n";
-    if (args->request.profile == RedactionProfile::public_) print_suppression(report->suppression);
+    if (args->request.profile == RedactionProfile::public_) print_suppression(report->suppression, report->people_from_run);
     exit_status = kExitOk;
   });
 }

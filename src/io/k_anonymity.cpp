@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/record_export.h"
 
@@ -85,49 +86,79 @@ bool blank(RecordField field, CaseRecord& r) {
 bool about_a_crowd(const CaseRecord& r) { return r.head_count && r.head_count->low >= kCrowdSize; }
 
 // The groups of the records about persons: each distinct key once, with
-// its number of records; each record points at its group (references to
-// the elements of an unordered_map survive rehashing).
+// its number of records and of distinct people (records of one person count
+// once); each record points at its group (references to the elements of an
+// unordered_map survive rehashing, and a group is erased only once no
+// record is in it).
 class Groups {
  public:
-  using Group = std::pair<const std::string, std::size_t>;
-  explicit Groups(const std::vector<CaseRecord>& records) : of_(records.size(), nullptr) {
+  struct Group {
+    std::size_t records = 0;
+    std::size_t people = 0;
+  };
+  Groups(const std::vector<CaseRecord>& records, const std::vector<std::int64_t>& person)
+      : person_(person), of_(records.size(), nullptr) {
     for (std::size_t i = 0; i < records.size(); ++i)
       if (!about_a_crowd(records[i])) join(i, group_key(records[i]));
   }
   bool in_group(std::size_t i) const { return of_[i] != nullptr; }
-  std::size_t size_of(std::size_t i) const { return of_[i]->second; }
+  std::size_t people_in(std::size_t i) const { return of_[i]->second.people; }
   // Record i's values changed: it leaves its group for the one of `key`.
   void move(std::size_t i, std::string key) {
-    // An empty group is erased through an iterator, not by a reference to
-    // its own key (which erase(key) would be handed while freeing it).
-    if (--of_[i]->second == 0) size_.erase(size_.find(of_[i]->first));
+    Entry* g = of_[i];
+    auto member = members_.find({&g->second, person_[i]});
+    if (--member->second == 0) {
+      members_.erase(member);
+      --g->second.people;
+    }
+    // Erased through an iterator, not by a reference to its own key (which
+    // erase(key) would be handed while freeing it).
+    if (--g->second.records == 0) groups_.erase(groups_.find(g->first));
     join(i, std::move(key));
   }
 
  private:
+  using Entry = std::pair<const std::string, Group>;
+  struct MemberHash {
+    std::size_t operator()(const std::pair<const Group*, std::int64_t>& m) const {
+      return std::hash<const void*>()(m.first) ^ (std::hash<std::int64_t>()(m.second) * 0x9E3779B97F4A7C15ULL);
+    }
+  };
   void join(std::size_t i, std::string key) {
-    Group& g = *size_.try_emplace(std::move(key), 0).first;
-    ++g.second;
+    Entry& g = *groups_.try_emplace(std::move(key)).first;
+    ++g.second.records;
+    if (++members_[{&g.second, person_[i]}] == 1) ++g.second.people;
     of_[i] = &g;
   }
-  std::unordered_map<std::string, std::size_t> size_;
-  std::vector<Group*> of_;
+  const std::vector<std::int64_t>& person_;
+  std::unordered_map<std::string, Group> groups_;
+  // (group, person) -> the person's records in the group.
+  std::unordered_map<std::pair<const Group*, std::int64_t>, std::size_t, MemberHash> members_;
+  std::vector<Entry*> of_;
 };
 
 }  // namespace
 
-SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, bool keep_below_k) {
+SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, bool keep_below_k,
+                                    const std::vector<std::int64_t>* person) {
   SuppressionSummary summary;
   summary.k = k;
   summary.records = records.size();
   summary.below_k_kept = keep_below_k;
+  summary.by_people = person != nullptr;
   if (k <= 1) {
     summary.records_written = records.size();
     return summary;
   }
   static_assert(kSuppressionOrder.size() <= 32);
   const auto min_size = static_cast<std::size_t>(k);
-  Groups groups(records);
+  // Without a person per record, every record is its own person.
+  std::vector<std::int64_t> own;
+  if (!person) {
+    own.resize(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) own[i] = static_cast<std::int64_t>(i);
+  }
+  Groups groups(records, person ? *person : own);
   std::vector<std::size_t> next(records.size(), 0);  // the next step of kSuppressionOrder
   std::vector<std::uint32_t> blanked(records.size(), 0);  // bit s: step s blanked a value
   std::vector<std::size_t> below;
@@ -137,7 +168,7 @@ SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, boo
     // record that lacks it then matches those that lost it).
     below.clear();
     for (std::size_t i = 0; i < records.size(); ++i)
-      if (groups.in_group(i) && groups.size_of(i) < min_size && next[i] < kSuppressionOrder.size())
+      if (groups.in_group(i) && groups.people_in(i) < min_size && next[i] < kSuppressionOrder.size())
         below.push_back(i);
     if (below.empty()) break;
     for (std::size_t i : below) {
@@ -147,13 +178,19 @@ SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, boo
       groups.move(i, group_key(records[i]));
     }
   }
-  // The counts describe the file: records left out count only as left out.
+  // The counts describe the file: records left out count only as left out
+  // (in people: each person once, a record with a head count as that many).
   std::size_t kept = 0;
+  std::unordered_set<std::int64_t> people_left;
+  const std::vector<std::int64_t>& person_of = person ? *person : own;
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const bool left_below = groups.in_group(i) && groups.size_of(i) < min_size;
+    const bool left_below = groups.in_group(i) && groups.people_in(i) < min_size;
     if (left_below) {
       ++summary.records_left_below_k;
-      summary.people_left_below_k += records[i].head_count ? static_cast<std::size_t>(records[i].head_count->low) : 1;
+      if (records[i].head_count)
+        summary.people_left_below_k += static_cast<std::size_t>(records[i].head_count->low);
+      else if (people_left.insert(person_of[i]).second)
+        ++summary.people_left_below_k;
       if (!keep_below_k) continue;
     }
     if (about_a_crowd(records[i])) ++summary.crowd_records;

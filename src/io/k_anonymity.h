@@ -12,8 +12,10 @@
 // is a quasi-identifier: source, list, sex, origin, head count, and each
 // event's type, date, place, facility type, perpetrator, sentence and legal
 // tags, in the order the file lists the events (so the number of events
-// and their order count too). Records with the same values form a group.
-// While a record is in a group of fewer than k, the next field of
+// and their order count too). Records with the same values form a group;
+// its size is the number of people in it (records of one person, by a link
+// run, count once: see make_k_anonymous). While a record is in a group of
+// fewer than k people, the next field of
 // kSuppressionOrder is blanked in it (in every event, for an event field),
 // and the groups are formed again; all the records below k take the step
 // together, whether or not they had a value there, so that a record that
@@ -32,8 +34,9 @@
 // Limits (docs/STORE.md): k-anonymity hides which record is a person's, not
 // what a whole group shares, and the source of every record stays visible,
 // so a group of k is always from one source: anyone known to match its
-// values and known to be in the file is known to be in that source. The
-// same person recorded k times by one source forms a group of one person.
+// values and known to be in the file is known to be in that source. People
+// are counted as the link run saw them: a person it split in two counts
+// twice (without a run, every record counts).
 // Which fields are blank tells a little (a record with its origin shown was
 // in a group of k before anything was blanked).
 //
@@ -42,6 +45,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "base/case_record.h"
@@ -75,19 +79,24 @@ struct SuppressionSummary {
   std::array<std::size_t, kSuppressionOrder.size()> blanked{};
   // Records still in a group under k with only source, list, event types
   // and head count left: removed unless below_k_kept; and the people they
-  // describe (the head count's low bound, else 1).
+  // describe (each person once; a record with a head count as its low bound).
   std::size_t records_left_below_k = 0;
   std::size_t people_left_below_k = 0;
   bool below_k_kept = false;
   std::size_t crowd_records = 0;  // of those that remain, head count >= kCrowdSize: left as they are
+  bool by_people = false;         // groups counted in people (a person per record was given)
 };
 
 // Makes `records` k-anonymous in place as described above (the records
-// kept keep their order); k <= 1 changes nothing. Deterministic: the same
+// kept keep their order); k <= 1 changes nothing. `person`, if given, holds
+// a person for each record (the entity of a link run): a group's size is
+// then the number of distinct people in it, so that k records of one person
+// are a group of one; without it every record is its own person. Deterministic: the same
 // records in the same order give the same result. Cost: every record's
 // values are hashed once, and again each time one of them is blanked; at
 // most kSuppressionOrder.size() + 1 passes over the records, each O(1) per
 // record; memory: each distinct set of values once.
-SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, bool keep_below_k);
+SuppressionSummary make_k_anonymous(std::vector<CaseRecord>& records, int k, bool keep_below_k,
+                                    const std::vector<std::int64_t>* person = nullptr);
 
 }  // namespace uncounted

@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -211,6 +212,33 @@ TEST(KAnonymity, ValuesThatRunTogetherDoNotMakeTwoRecordsAlike) {
   EXPECT_EQ(s.records_left_below_k, 0u);
 }
 
+TEST(KAnonymity, WithAPersonPerRecordGroupsAreCountedInPeople) {
+  auto make = [] {
+    std::vector<CaseRecord> records;
+    for (int i = 0; i < 6; ++i) records.push_back(person("r" + std::to_string(i), "s", "F", "Musan", "Tumen", "2006"));
+    return records;
+  };
+  // Six records alike, of six people: untouched.
+  auto six = make();
+  const std::vector<std::int64_t> distinct = {10, 11, 12, 13, 14, 15};
+  auto s = make_k_anonymous(six, 5, false, &distinct);
+  EXPECT_TRUE(s.by_people);
+  ASSERT_EQ(six.size(), 6u);
+  EXPECT_EQ(six[0].origin_place, "Musan");
+  // The same six records, three of them one person: four people, under 5.
+  auto four = make();
+  const std::vector<std::int64_t> repeated = {10, 11, 12, 13, 13, 13};
+  s = make_k_anonymous(four, 5, true, &repeated);
+  EXPECT_EQ(s.records_left_below_k, 6u);
+  EXPECT_EQ(s.people_left_below_k, 4u);
+  for (const auto& r : four) EXPECT_TRUE(r.origin_place.empty() && r.sex.empty() && !r.events[0].date);
+  // Without persons each record counts: untouched again.
+  auto records = make();
+  s = make_k_anonymous(records, 5, false);
+  EXPECT_FALSE(s.by_people);
+  EXPECT_EQ(records[5].origin_place, "Musan");
+}
+
 TEST(KAnonymity, TheOrderOfEventsSetsRecordsApart) {
   auto two_events = [](const std::string& id, bool swapped) {
     CaseRecord r = person(id, "s", "F", "", "", "2006");
@@ -303,6 +331,35 @@ TEST(KAnonymity, EveryRecordAsTheFileShowsItSharesItsValuesWithKMinusOneOthers) 
       for (std::size_t i = 0; i < records.size(); ++i)
         EXPECT_EQ(records[i].origin_place + records[i].sex, again[i].origin_place + again[i].sex);
     }
+}
+
+TEST(KAnonymity, EveryGroupAsTheFileShowsItHoldsKPeopleWhenRecordsHaveAPerson) {
+  // 400 random records of about 250 people (a person's records alike or
+  // not), k = 2..7, kept below k so that each record keeps its person.
+  std::mt19937_64 rng(20261128);
+  const std::vector<std::string> sexes = {"F", "M"},
+                                 origins = {"Musan", "Hoeryong", "Onsong", "Kimchaek", "Hyesan", "Chongjin"},
+                                 places = {"Tumen", "Namyang", "Sinuiju"}, years = {"2004", "2005", "2006"};
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  for (int k = 2; k <= 7; ++k) {
+    std::vector<CaseRecord> records;
+    std::vector<std::int64_t> person_of;
+    for (int i = 0; i < 400; ++i) {
+      records.push_back(person("r" + std::to_string(i), "s", pick(sexes), pick(origins), pick(places), pick(years)));
+      person_of.push_back(static_cast<std::int64_t>(rng() % 250));
+    }
+    const auto s = make_k_anonymous(records, k, true, &person_of);
+    const auto keys = keys_in_csv(records);
+    std::map<std::string, std::set<std::int64_t>> people;
+    for (std::size_t i = 0; i < records.size(); ++i) people[keys[i]].insert(person_of[i]);
+    std::size_t below = 0;
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (people[keys[i]].size() < static_cast<std::size_t>(k)) {
+        ++below;
+        EXPECT_TRUE(records[i].sex.empty() && records[i].origin_place.empty() && !records[i].events[0].date) << k;
+      }
+    EXPECT_EQ(below, s.records_left_below_k) << k;
+  }
 }
 
 }  // namespace

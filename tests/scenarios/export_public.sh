@@ -26,7 +26,7 @@ expect_exit 0 "$UNCOUNTED" import "$S" --source partner-list --list B "$WORK/cas
 
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.csv"
 expect_stdout "k-anonymity 5: 0 of the 7 records written had values blanked"
-expect_stdout "4 records (6 people by their head counts) share their source, list, event types and head count with fewer than 4 others"
+expect_stdout "4 records (6 people) are in groups of fewer than 5 people even with only their source, list, event types and head count left"
 expect_stdout "left out of the file"
 expect_stdout "1 records of 100 or more people (head count) written as they are"
 # The six alike and the crowd remain, with their values (years only).
@@ -72,6 +72,26 @@ expect_exit 0 "$UNCOUNTED" init "$WORK/lone.store" --kdf-memory 8 --kdf-passes 1
 expect_exit 0 "$UNCOUNTED" import "$WORK/lone.store" --source tiny-source --list C "$WORK/one.csv"
 expect_exit 0 "$UNCOUNTED" export "$WORK/lone.store" --redact --out "$WORK/none.csv"
 expect_stderr "no record could be written k-anonymously"
+
+# With a link run, groups are counted in people: six records alike of four
+# people (three records of one woman) are under 5.
+{
+  echo "record_id,full_name,birth_year,sex,origin_place,event_type,event_date,event_place"
+  echo "a,Pak Sun-hui,1971,F,Musan,repatriation,2006-03-02,Namyang"
+  echo "b,Ri Chol-min,1980,F,Musan,repatriation,2006-03-05,Namyang"
+  echo "c,Jang Myong-ok,1965,F,Musan,repatriation,2006-03-09,Namyang"
+  for id in d e f; do echo "$id,Kim Yong-hui,1975,F,Musan,repatriation,2006-03-13,Namyang"; done
+} >"$WORK/dup.csv"
+expect_exit 0 "$UNCOUNTED" init "$WORK/dup.store" --kdf-memory 8 --kdf-passes 1
+expect_exit 0 "$UNCOUNTED" import "$WORK/dup.store" --source interviews --list A "$WORK/dup.csv"
+expect_exit 0 "$UNCOUNTED" export "$WORK/dup.store" --redact --out "$WORK/dup-records.csv"
+expect_stdout "groups counted in records (no link run"
+[ "$(rows "$WORK/dup-records.csv")" = 6 ] || fail "six records alike were not all written without a link run"
+expect_exit 0 "$UNCOUNTED" link "$WORK/dup.store"
+expect_exit 0 "$UNCOUNTED" export "$WORK/dup.store" --redact --keep-below-k --out "$WORK/dup-people.csv"
+expect_stdout "groups counted in people as link run 1 linked them"
+expect_stdout "6 records (4 people) are in groups of fewer than 5 people"
+grep -q 'Musan' "$WORK/dup-people.csv" && fail "six records of four people kept their origin"
 
 # k = 1 turns it off, with a warning; k is only for the public profile.
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --k-anonymity 1 --out "$WORK/k1.csv"
