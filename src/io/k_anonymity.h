@@ -1,6 +1,6 @@
 // k-anonymity for record-level files meant for publication (the `public`
 // redaction profile): values are blanked until every record about a person
-// shares all its values with at least k - 1 other records.
+// shares all its values with the records of at least k - 1 other people.
 //
 // Why: a file without names can still single a person out. In the shipped
 // example, without names, birth years or notes, 98% of the records are the
@@ -15,11 +15,11 @@
 // and their order count too). Records with the same values form a group;
 // its size is the number of people in it (records of one person, by a link
 // run, count once: see make_k_anonymous). While a record is in a group of
-// fewer than k people, the next field of
-// kSuppressionOrder is blanked in it (in every event, for an event field),
-// and the groups are formed again; all the records below k take the step
-// together, whether or not they had a value there, so that a record that
-// lacked it matches those that lost it. Records in groups of k or more are
+// fewer than k people, the next field of kSuppressionOrder is blanked in it
+// (in every event, for an event field), and the groups are formed again;
+// all the records below k take the step together, whether or not they had
+// a value there, so that a record that lacked it matches those that lost
+// it. Records in groups of k or more are
 // never changed. A blanked value looks like a missing one. Source, list,
 // event types and head counts are never blanked (they are what a count
 // needs; a blank head count would read as one person). A record still in a
@@ -36,8 +36,8 @@
 // so a group of k is always from one source: anyone known to match its
 // values and known to be in the file is known to be in that source. People
 // are counted as the link run saw them: a person it split in two counts
-// twice (without a run, every record counts).
-// Which fields are blank tells a little (a record with its origin shown was
+// twice (without a run, every record counts). Which fields are blank tells
+// a little (a record with its origin shown was
 // in a group of k before anything was blanked).
 //
 // Thread safety: pure function over its arguments.
