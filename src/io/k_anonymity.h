@@ -37,8 +37,8 @@
 // values and known to be in the file is known to be in that source. People
 // are counted as the link run saw them: a person it split in two counts
 // twice (without a run, every record counts). Which fields are blank tells
-// a little (a record with its origin shown was
-// in a group of k before anything was blanked).
+// a little (a record with its origin shown was in a group of k before
+// anything was blanked).
 //
 // Thread safety: pure function over its arguments.
 #pragma once
