@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scratch_folder.h"
 #include "crypto/keyed_hash.h"
 
 namespace uncounted {
@@ -17,19 +18,12 @@ namespace fs = std::filesystem;
 
 class ExclusiveFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("uncounted_exclusive_file_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   static std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
-  fs::path dir_;
+  ScratchFolder scratch_{"exclusive_file"};
+  fs::path dir_ = scratch_.path();
 };
 
 TEST_F(ExclusiveFileTest, WritesANewFileWithTheGivenMode) {

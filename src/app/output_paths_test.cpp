@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scratch_folder.h"
 namespace uncounted {
 namespace {
 
@@ -14,17 +15,7 @@ namespace fs = std::filesystem;
 
 class OutputPaths : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("uncounted_output_paths_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    fs::current_path(cwd_);
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { fs::current_path(cwd_); }
   std::string write(const std::string& name, const std::string& text = "x\n") {
     const fs::path p = dir_ / name;
     std::ofstream out(p, std::ios::binary);
@@ -33,7 +24,8 @@ class OutputPaths : public ::testing::Test {
   }
   std::string at(const std::string& name) const { return (dir_ / name).string(); }
 
-  fs::path dir_;
+  ScratchFolder scratch_{"output_paths_test"};
+  fs::path dir_ = scratch_.path();
   fs::path cwd_ = fs::current_path();
 };
 

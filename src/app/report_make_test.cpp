@@ -8,6 +8,7 @@
 #include "app/estimate_json_reader.h"
 #include "app/estimate_output.h"
 #include "app/sensitivity_json.h"
+#include "base/scratch_folder.h"
 #include "report/html_report.h"
 
 namespace uncounted {
@@ -17,19 +18,12 @@ namespace fs = std::filesystem;
 
 class ReportFolder : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("uncounted_report_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   void write(const std::string& name, const std::string& text) {
     std::ofstream out(dir_ / name, std::ios::binary);
     out << text;
   }
-  fs::path dir_;
+  ScratchFolder scratch_{"report_test"};
+  fs::path dir_ = scratch_.path();
 };
 
 EstimateReport sample_estimate() {

@@ -1,13 +1,13 @@
 #include "app/store_export.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
 
+#include "base/scratch_folder.h"
 #include "store/case_store.h"
 #include "store/record_repository.h"
 
@@ -19,17 +19,11 @@ namespace fs = std::filesystem;
 class StoreExportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("export-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "cases.store").string();
     auto kdf = crypto::KdfParams::fresh();
     kdf.opslimit = 1;
     kdf.memlimit = crypto::kMinMemLimit;
     ASSERT_TRUE(store::CaseStore::create(path_, crypto::SecureBytes::copy_of(kPass), kdf, "tester"));
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   // Stores `records` under `source` through the store's own interface,
   // which (unlike import) does not check the source's name: as a store
@@ -84,8 +78,9 @@ class StoreExportTest : public ::testing::Test {
   }
 
   static constexpr const char* kPass = "correct horse battery";
-  fs::path dir_;
-  std::string path_;
+  ScratchFolder scratch_{"export_test"};
+  fs::path dir_ = scratch_.path();
+  std::string path_ = (dir_ / "cases.store").string();
 };
 
 TEST_F(StoreExportTest, ATextTheJsonWriterCannotWriteIsAnErrorAndLeavesNoFile) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 
+#include "base/scratch_folder.h"
 #include "store/audit_log.h"
 #include "store/record_repository.h"
 #include "store/schema.h"
@@ -75,15 +76,7 @@ ImportBatch batch(const std::string& file = "interviews.csv") {
 
 class CaseStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("store-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "cases.store").string();
-    ASSERT_TRUE(CaseStore::create(path_, pass(), fast_kdf(), "tester"));
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { ASSERT_TRUE(CaseStore::create(path_, pass(), fast_kdf(), "tester")); }
 
   Result<ImportCounts> import(CaseStore& store, const std::vector<CaseRecord>& records, bool large = false) {
     Result<ImportCounts> counts = ImportCounts{};
@@ -107,8 +100,9 @@ class CaseStoreTest : public ::testing::Test {
     return out;
   }
 
-  fs::path dir_;
-  std::string path_;
+  ScratchFolder scratch_{"store_test"};
+  fs::path dir_ = scratch_.path();
+  std::string path_ = (dir_ / "cases.store").string();
 };
 
 TEST_F(CaseStoreTest, CommittedImportSurvivesReopenThroughTheJournal) {
