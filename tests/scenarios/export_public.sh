@@ -10,6 +10,11 @@ S=$WORK/k.store
 export UNCOUNTED_PASSPHRASE="correct horse battery staple"
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 rows() { tail -n +2 "$1" | wc -l; }
+# new_store STORE SOURCE LIST CSV: a store (fast key derivation) holding CSV.
+new_store() {
+  expect_exit 0 "$UNCOUNTED" init "$1" --kdf-memory 8 --kdf-passes 1
+  expect_exit 0 "$UNCOUNTED" import "$1" --source "$2" --list "$3" "$4"
+}
 
 {
   echo "record_id,sex,origin_place,event_type,event_date,event_place,head_count"
@@ -21,8 +26,7 @@ rows() { tail -n +2 "$1" | wc -l; }
   echo "lone-3,M,Hyesan,repatriation,2010,Namyang,"
 } >"$WORK/cases.csv"
 
-expect_exit 0 "$UNCOUNTED" init "$S" --kdf-memory 8 --kdf-passes 1
-expect_exit 0 "$UNCOUNTED" import "$S" --source partner-list --list B "$WORK/cases.csv"
+new_store "$S" partner-list B "$WORK/cases.csv"
 
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --out "$WORK/public.csv"
 expect_stdout "k-anonymity 5: 0 of the 7 records written had values blanked"
@@ -68,8 +72,7 @@ grep -q 'partner-list' "$WORK/public.json" || fail "the JSON lost the source tha
 expect_exit 0 "$UNCOUNTED" export "$S" --redact --keep-below-k --out "$WORK/kept.json"
 grep -q 'tiny-source' "$WORK/kept.json" || fail "--keep-below-k left out a source with a record kept"
 # Nothing k-anonymous to write: a warning, and an empty file.
-expect_exit 0 "$UNCOUNTED" init "$WORK/lone.store" --kdf-memory 8 --kdf-passes 1
-expect_exit 0 "$UNCOUNTED" import "$WORK/lone.store" --source tiny-source --list C "$WORK/one.csv"
+new_store "$WORK/lone.store" tiny-source C "$WORK/one.csv"
 expect_exit 0 "$UNCOUNTED" export "$WORK/lone.store" --redact --out "$WORK/none.csv"
 expect_stderr "no record could be written k-anonymously"
 
@@ -82,8 +85,7 @@ expect_stderr "no record could be written k-anonymously"
   echo "c,Jang Myong-ok,1965,F,Musan,repatriation,2006-03-09,Namyang"
   for id in d e f; do echo "$id,Kim Yong-hui,1975,F,Musan,repatriation,2006-03-13,Namyang"; done
 } >"$WORK/dup.csv"
-expect_exit 0 "$UNCOUNTED" init "$WORK/dup.store" --kdf-memory 8 --kdf-passes 1
-expect_exit 0 "$UNCOUNTED" import "$WORK/dup.store" --source interviews --list A "$WORK/dup.csv"
+new_store "$WORK/dup.store" interviews A "$WORK/dup.csv"
 expect_exit 0 "$UNCOUNTED" export "$WORK/dup.store" --redact --out "$WORK/dup-records.csv"
 expect_stdout "groups counted in records (no link run"
 [ "$(rows "$WORK/dup-records.csv")" = 6 ] || fail "six records alike were not all written without a link run"
