@@ -50,62 +50,71 @@ Result<RunPeople> people_by_latest_run(store::Database& db) {
   return people;
 }
 
+// The public profile's records: redacted, made k-anonymous in the latest
+// link run's people (what was done goes to report.suppression and
+// report.people_from_run), then sorted by id within each source: in the
+// store's order a record's place in the file would tell its rank among its
+// source's records (ids given in interview order, say), which k-anonymity
+// leaves visible; the ids, and so the order, are drawn anew each export.
+Result<std::vector<CaseRecord>> public_records(store::Database& db, const ExportRequest& request,
+                                               const Pseudonymizer& pseudonym, ExportReport& report) {
+  auto people = people_by_latest_run(db);
+  if (!people) return tl::unexpected(people.error());
+  std::vector<CaseRecord> records;
+  std::vector<std::int64_t> person;
+  const auto ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
+    const std::size_t i = records.size();
+    records.push_back(redact(r.record, request.profile, pseudonym));
+    if (people->run == 0) return {};
+    const auto& refs = people->refs;
+    if (i >= refs.size() || refs[i].source != r.record.source || refs[i].record_key != r.record.record_id)
+      return fail(request.out + ": cannot tell whose the records are (the store's records and their "
+                                "list disagree); nothing written");
+    // A record the run did not see (imported since) is its own person.
+    const auto it = people->entity_of_row.find(refs[i].row);
+    person.push_back(it != people->entity_of_row.end() ? it->second : -static_cast<std::int64_t>(i) - 1);
+    return {};
+  });
+  if (!ok) return tl::unexpected(ok.error());
+  report.suppression = make_k_anonymous(records, request.k_anonymity, request.keep_below_k,
+                                        people->run != 0 ? &person : nullptr);
+  report.people_from_run = people->run;
+  std::sort(records.begin(), records.end(), [](const CaseRecord& a, const CaseRecord& b) {
+    return std::tie(a.source, a.record_id) < std::tie(b.source, b.record_id);
+  });
+  return records;
+}
+
+// The sources that still have a record among `records`: naming one whose
+// records were all left out would say who it holds records of.
+std::vector<SourceDescription> sources_with_records(const std::vector<SourceDescription>& sources,
+                                                    const std::vector<CaseRecord>& records) {
+  std::set<std::pair<std::string, std::string>> present;
+  for (const auto& r : records) present.emplace(r.source, r.list);
+  std::vector<SourceDescription> shown;
+  for (const auto& src : sources)
+    if (present.count({src.name, src.list})) shown.push_back(src);
+  return shown;
+}
+
 // Writes the sources and the store's records through `writer`, redacted
-// (for public: made k-anonymous in the latest link run's people, then
-// sorted by id within each source, and only the sources with a record
-// left), and completes the document. A text the JSON writer cannot write
-// (not UTF-8: a source or list name from before import checked them) is an
-// error, not a crash.
+// (public: public_records, and only the sources with a record left), and
+// completes the document. A text the JSON writer cannot write (not UTF-8:
+// a source or list name from before import checked them) is an error, not
+// a crash.
 Status write_records(store::Database& db, const ExportRequest& request,
                      const std::vector<SourceDescription>& sources, const Pseudonymizer& pseudonym,
                      RecordWriter& writer, ExportReport& report) {
   try {
-    Status ok;
     if (request.profile == RedactionProfile::public_) {
-      // k-anonymity needs every record before the first is written, and
-      // counts people as the latest link run saw them.
-      auto people = people_by_latest_run(db);
-      if (!people) return tl::unexpected(people.error());
-      std::vector<CaseRecord> records;
-      std::vector<std::int64_t> person;
-      ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
-        if (people->run != 0) {
-          const std::size_t i = records.size();
-          const auto& refs = people->refs;
-          if (i >= refs.size() || refs[i].source != r.record.source || refs[i].record_key != r.record.record_id)
-            return fail(request.out + ": cannot tell whose the records are (the store's records and their "
-                                      "list disagree); nothing written");
-          // A record the run did not see (imported since) is its own person.
-          const auto it = people->entity_of_row.find(refs[i].row);
-          person.push_back(it != people->entity_of_row.end() ? it->second : -static_cast<std::int64_t>(i) - 1);
-        }
-        records.push_back(redact(r.record, request.profile, pseudonym));
-        return {};
-      });
-      if (!ok) return ok;
-      report.suppression = make_k_anonymous(records, request.k_anonymity, request.keep_below_k,
-                                            people->run != 0 ? &person : nullptr);
-      report.people_from_run = people->run;
-      // In the store's order a record's place in the file would tell its
-      // rank among its source's records (ids given in interview order,
-      // say), which k-anonymity leaves visible: sorted by id within each
-      // source instead (an order drawn anew each export).
-      std::sort(records.begin(), records.end(), [](const CaseRecord& a, const CaseRecord& b) {
-        return std::tie(a.source, a.record_id) < std::tie(b.source, b.record_id);
-      });
-      // Only the sources that still have a record in the file: naming one
-      // whose records were all left out would say who it holds records of.
-      std::set<std::pair<std::string, std::string>> present;
-      for (const auto& r : records) present.emplace(r.source, r.list);
-      std::vector<SourceDescription> shown;
-      for (const auto& src : sources)
-        if (present.count({src.name, src.list})) shown.push_back(src);
-      writer.write_sources(shown);
-      for (const auto& r : records) writer.write(r);
-      report.records = records.size();
+      auto records = public_records(db, request, pseudonym, report);
+      if (!records) return tl::unexpected(records.error());
+      writer.write_sources(sources_with_records(sources, *records));
+      for (const auto& r : *records) writer.write(r);
+      report.records = records->size();
     } else {
       writer.write_sources(sources);
-      ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
+      const auto ok = store::for_each_record(db, {}, [&](const store::StoredRecord& r) -> Status {
         writer.write(redact(r.record, request.profile, pseudonym));
         ++report.records;
         return {};
